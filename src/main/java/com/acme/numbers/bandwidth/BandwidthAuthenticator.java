@@ -1,0 +1,102 @@
+package com.acme.numbers.bandwidth;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import reactor.core.publisher.Mono;
+
+import com.acme.numbers.credentials.BandwidthCredentials;
+import com.acme.numbers.credentials.BandwidthCredentials.BasicCredentials;
+import com.acme.numbers.credentials.BandwidthCredentials.ClientCredentials;
+import com.acme.numbers.credentials.CredentialVault;
+import com.acme.numbers.ordering.AccountNotFoundException;
+import com.acme.numbers.ordering.UpstreamFailureException;
+
+/**
+ * Produces the {@code Authorization} header for an account: Basic for legacy API users, or a bearer token from
+ * the OAuth2 client-credentials flow, cached until shortly before it expires, fetched once at a time per account.
+ */
+final class BandwidthAuthenticator {
+
+    /** Renew this long before Bandwidth's expiry, as the official SDKs do. */
+    private static final Duration EARLY_RENEWAL = Duration.ofSeconds(60);
+    private static final long DEFAULT_EXPIRES_IN = 3600;
+
+    private final CredentialVault vault;
+    private final WebClient webClient;
+    private final BandwidthEndpoints endpoints;
+    private final Map<ClientCredentials, Mono<String>> tokens = new ConcurrentHashMap<>();
+
+    BandwidthAuthenticator(CredentialVault vault, WebClient webClient, BandwidthEndpoints endpoints) {
+        this.vault = vault;
+        this.webClient = webClient;
+        this.endpoints = endpoints;
+    }
+
+    /** @return the header value; {@link AccountNotFoundException} when the gateway has no credentials for the account */
+    Mono<String> authorization(String accountId) {
+        return vault.credentialsFor(accountId)
+                .switchIfEmpty(Mono.error(() -> new AccountNotFoundException(accountId)))
+                .flatMap(this::header);
+    }
+
+    private Mono<String> header(BandwidthCredentials credentials) {
+        if (credentials instanceof BasicCredentials basic) {
+            return Mono.just(basic(basic.username(), basic.password().reveal()));
+        }
+        ClientCredentials client = (ClientCredentials) credentials;
+        // A new secret is a new key: rotated credentials never reuse the old token.
+        return tokens.computeIfAbsent(client, this::cachedToken).map(token -> "Bearer " + token);
+    }
+
+    private Mono<String> cachedToken(ClientCredentials client) {
+        return requestToken(client).cache(
+                token -> Duration.ofSeconds(token.expiresInOrDefault()).minus(EARLY_RENEWAL),
+                error -> Duration.ZERO,
+                () -> Duration.ZERO)
+                .map(TokenResponse::accessToken);
+    }
+
+    private Mono<TokenResponse> requestToken(ClientCredentials client) {
+        return webClient.post()
+                .uri(endpoints.tokenUrl())
+                .header("Authorization", basic(client.clientId(), client.clientSecret().reveal()))
+                .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
+                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
+                        ? response.bodyToMono(TokenResponse.class)
+                        : response.releaseBody().then(Mono.error(new UpstreamFailureException(
+                                "Bandwidth refused the gateway's OAuth2 client credentials"))))
+                .filter(token -> token.accessToken() != null && !token.accessToken().isBlank())
+                .switchIfEmpty(Mono.error(() -> new UpstreamFailureException("Bandwidth issued no access token")))
+                .onErrorMap(WebClientRequestException.class,
+                        ex -> new UpstreamFailureException("Bandwidth's token endpoint could not be reached"));
+    }
+
+    private static String basic(String user, String password) {
+        String pair = user + ":" + password;
+        return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") Long expiresIn) {
+
+        long expiresInOrDefault() {
+            long seconds = expiresIn == null ? DEFAULT_EXPIRES_IN : expiresIn;
+            return Math.max(seconds, EARLY_RENEWAL.toSeconds() + 1);
+        }
+
+        @Override
+        public String toString() {
+            return "TokenResponse[accessToken=******, expiresIn=" + expiresIn + "]";
+        }
+    }
+}

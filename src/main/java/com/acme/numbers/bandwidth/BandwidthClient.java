@@ -1,0 +1,95 @@
+package com.acme.numbers.bandwidth;
+
+import java.net.URI;
+import java.util.concurrent.TimeoutException;
+
+import io.netty.handler.timeout.ReadTimeoutException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+import org.springframework.web.util.UriComponentsBuilder;
+import reactor.core.publisher.Mono;
+
+import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.UpstreamTimeoutException;
+
+/**
+ * Thin WebClient wrapper: resolves the URL under the configured base, authenticates, sends and receives XML as
+ * text, and sends every non-2xx answer through {@link BandwidthErrorTranslator}.
+ */
+final class BandwidthClient {
+
+    private static final MediaType XML = MediaType.APPLICATION_XML;
+
+    private final WebClient webClient;
+    private final BandwidthEndpoints endpoints;
+    private final BandwidthAuthenticator authenticator;
+    private final BandwidthErrorTranslator translator;
+
+    BandwidthClient(WebClient webClient, BandwidthEndpoints endpoints, BandwidthAuthenticator authenticator,
+            BandwidthErrorTranslator translator) {
+        this.webClient = webClient;
+        this.endpoints = endpoints;
+        this.authenticator = authenticator;
+        this.translator = translator;
+    }
+
+    /**
+     * One call. {@code pathSegments} are encoded one by one, so no caller value can change the host or the path
+     * structure.
+     */
+    Mono<UpstreamResponse> exchange(String accountId, HttpMethod method, String what, MultiValueMap<String, String> query,
+            Object body, String... pathSegments) {
+        URI uri = uri(query, pathSegments);
+        return authenticator.authorization(accountId)
+                .flatMap(authorization -> send(method, uri, authorization, body, what))
+                .onErrorMap(WebClientRequestException.class, ex -> mapRequestFailure(ex, what))
+                .onErrorMap(TimeoutException.class, ex -> timeout(what))
+                .onErrorMap(DataBufferLimitException.class,
+                        ex -> new UpstreamFailureException("Bandwidth's answer to " + what + " is too large"))
+                .onErrorMap(ReadTimeoutException.class, ex -> timeout(what));
+    }
+
+    private Mono<UpstreamResponse> send(HttpMethod method, URI uri, String authorization, Object body, String what) {
+        WebClient.RequestBodySpec request = webClient.method(method)
+                .uri(uri)
+                .header(HttpHeaders.AUTHORIZATION, authorization)
+                .accept(XML);
+        WebClient.RequestHeadersSpec<?> withBody = body == null ? request
+                : request.contentType(XML).bodyValue(BandwidthXml.write(body));
+        return withBody.exchangeToMono(response -> response.bodyToMono(String.class)
+                .defaultIfEmpty("")
+                .flatMap(text -> {
+                    int status = response.statusCode().value();
+                    HttpHeaders headers = response.headers().asHttpHeaders();
+                    if (status >= 200 && status < 300) {
+                        return Mono.just(new UpstreamResponse(status, headers, text));
+                    }
+                    return Mono.error(translator.translate(status, headers, text, what));
+                }));
+    }
+
+    private URI uri(MultiValueMap<String, String> query, String... pathSegments) {
+        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(endpoints.baseUrl()).pathSegment(pathSegments);
+        if (query != null) {
+            builder.queryParams(query);
+        }
+        return builder.encode().build().toUri();
+    }
+
+    private static RuntimeException mapRequestFailure(WebClientRequestException ex, String what) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
+            return timeout(what);
+        }
+        return new UpstreamFailureException("Bandwidth could not be reached for " + what);
+    }
+
+    private static UpstreamTimeoutException timeout(String what) {
+        return new UpstreamTimeoutException("Bandwidth did not answer in time for " + what);
+    }
+}

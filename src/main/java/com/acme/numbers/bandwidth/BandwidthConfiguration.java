@@ -1,0 +1,45 @@
+package com.acme.numbers.bandwidth;
+
+import java.time.Clock;
+
+import io.netty.channel.ChannelOption;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+
+import com.acme.numbers.credentials.CredentialVault;
+
+/** Builds the one WebClient and the adapter that implements the ordering ports. */
+@Configuration(proxyBeanMethods = false)
+class BandwidthConfiguration {
+
+    @Bean
+    BandwidthAdapter bandwidthAdapter(WebClient.Builder builder, BandwidthProperties properties,
+            BandwidthEndpoints endpoints, CredentialVault vault, Clock clock) {
+        WebClient webClient = webClient(builder, properties);
+        BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
+        BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints);
+        return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator), translator,
+                clock);
+    }
+
+    private static WebClient webClient(WebClient.Builder builder, BandwidthProperties properties) {
+        ConnectionProvider pool = ConnectionProvider.builder("bandwidth")
+                .maxConnections(properties.maxConnections())
+                .pendingAcquireTimeout(properties.pendingAcquireTimeout())
+                .pendingAcquireMaxCount(properties.maxConnections() * 2)
+                .build();
+        HttpClient http = HttpClient.create(pool)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) properties.connectTimeout().toMillis())
+                .responseTimeout(properties.responseTimeout())
+                // Never follow an upstream redirect: it could point anywhere, credentials included.
+                .followRedirect(false);
+        return builder.clone()
+                .clientConnector(new ReactorClientHttpConnector(http))
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
+                .build();
+    }
+}

@@ -1,0 +1,35 @@
+package com.acme.numbers.bandwidth;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * The error carriers any Bandwidth body may hold, whatever its root element: {@code ResponseStatus} (also inside
+ * {@code ErrorResponse}), {@code ErrorList}, and {@code SearchResult/Error}. {@code OrderStatus} tells an order's
+ * per-number results (data) from a rejection.
+ */
+record EnvelopeXml(
+        @JsonProperty("ResponseStatus") ResponseStatusXml responseStatus,
+        @JsonProperty("ErrorList") ErrorXml.ListXml errorList,
+        @JsonProperty("Error") ErrorXml error,
+        @JsonProperty("OrderStatus") String orderStatus) {
+
+    record ResponseStatusXml(
+            @JsonProperty("ErrorCode") String errorCode,
+            @JsonProperty("Description") String description) {
+    }
+
+    /** The first error this body carries, or null when it carries none. */
+    ErrorXml firstError() {
+        if (error != null) {
+            return error;
+        }
+        if (responseStatus != null && (responseStatus.errorCode() != null || responseStatus.description() != null)
+                && !"0".equals(responseStatus.errorCode())) {
+            return new ErrorXml(responseStatus.errorCode(), responseStatus.description(), null);
+        }
+        List<ErrorXml> errors = ErrorXml.ListXml.errors(errorList);
+        return errors.isEmpty() ? null : errors.get(0);
+    }
+}

@@ -1,0 +1,30 @@
+package com.acme.numbers.bandwidth;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** {@code <ResponseSelectWrapper>}: a page of the order (or disconnect) list. */
+record OrderListXml(@JsonProperty("ListOrderIdUserIdDate") ListXml list) {
+
+    record ListXml(
+            @JsonProperty("TotalCount") Integer totalCount,
+            @JsonProperty("Links") LinksXml links,
+            @JsonProperty("OrderIdUserIdDate") List<RowXml> rows) {
+    }
+
+    record LinksXml(@JsonProperty("first") String first, @JsonProperty("next") String next) {
+    }
+
+    /** Orders say {@code orderId}, disconnects {@code OrderId}. */
+    record RowXml(
+            @JsonProperty("CountOfTNs") Integer countOfTns,
+            @JsonProperty("CustomerOrderId") String customerOrderId,
+            @JsonProperty("lastModifiedDate") String lastModifiedDate,
+            @JsonProperty("OrderDate") String orderDate,
+            @JsonProperty("OrderType") String orderType,
+            @JsonProperty("orderId") @JsonAlias("OrderId") String orderId,
+            @JsonProperty("OrderStatus") String orderStatus) {
+    }
+}

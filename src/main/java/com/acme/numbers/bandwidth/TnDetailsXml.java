@@ -1,0 +1,29 @@
+package com.acme.numbers.bandwidth;
+
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** {@code GET /tns/{tn}/tndetails}: {@code TelephoneNumberResponse/TelephoneNumberDetails}. */
+record TnDetailsXml(@JsonProperty("TelephoneNumberDetails") DetailsXml details) {
+
+    /** Note {@code Lata} in mixed case here, unlike {@code LATA} in search results. */
+    record DetailsXml(
+            @JsonProperty("City") String city,
+            @JsonProperty("Lata") @JsonAlias("LATA") String lata,
+            @JsonProperty("State") String state,
+            @JsonProperty("FullNumber") String fullNumber,
+            @JsonProperty("RateCenter") String rateCenter,
+            @JsonProperty("Status") String status,
+            @JsonProperty("AccountId") String accountId,
+            @JsonProperty("LastModified") String lastModified,
+            @JsonProperty("InServiceDate") String inServiceDate,
+            @JsonProperty("Site") SiteXml site,
+            @JsonProperty("SipPeer") SipPeerXml sipPeer) {
+    }
+
+    record SiteXml(@JsonProperty("Id") String id, @JsonProperty("Name") String name) {
+    }
+
+    record SipPeerXml(@JsonProperty("PeerId") String peerId, @JsonProperty("PeerName") String peerName) {
+    }
+}

@@ -1,0 +1,29 @@
+package com.acme.numbers.web;
+
+import java.util.Set;
+
+/**
+ * A caller of the API and what it may do.
+ *
+ * @param name the client's name (for logs and audit)
+ * @param accounts Bandwidth account ids it may use
+ * @param scopes {@code numbers:read} and/or {@code numbers:write}
+ */
+public record ApiClient(String name, Set<String> accounts, Set<String> scopes) {
+
+    public static final String READ = "numbers:read";
+    public static final String WRITE = "numbers:write";
+
+    public ApiClient {
+        accounts = Set.copyOf(accounts);
+        scopes = Set.copyOf(scopes);
+    }
+
+    boolean mayUse(String accountId) {
+        return accounts.contains(accountId);
+    }
+
+    boolean has(String scope) {
+        return scopes.contains(scope);
+    }
+}

@@ -1,0 +1,60 @@
+package com.acme.numbers.web;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Authenticates callers of {@code /api} by {@code X-API-Key} and authorizes the account in the path and the
+ * operation (reads need {@code numbers:read}, writes {@code numbers:write}) before any controller, so a refused
+ * call never reaches Bandwidth.
+ */
+@Component
+@Order(0)
+class ApiKeyFilter implements WebFilter {
+
+    static final String HEADER = "X-API-Key";
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("^/api/v1/accounts/([^/]+)(/.*)?$");
+
+    private final ApiClients clients;
+    private final ProblemWriter problems;
+
+    ApiKeyFilter(ApiClients clients, ProblemWriter problems) {
+        this.clients = clients;
+        this.problems = problems;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!path.equals("/api") && !path.startsWith("/api/")) {
+            return chain.filter(exchange);
+        }
+        String key = exchange.getRequest().getHeaders().getFirst(HEADER);
+        ApiClient client = key == null || key.isBlank() ? null : clients.find(key).orElse(null);
+        if (client == null) {
+            return problems.write(exchange, ProblemCode.UNAUTHENTICATED,
+                    "Send a valid API key in the X-API-Key header.");
+        }
+        Matcher account = ACCOUNT_PATH.matcher(path);
+        if (account.matches() && !client.mayUse(account.group(1))) {
+            return problems.write(exchange, ProblemCode.FORBIDDEN, "This client may not use that account.");
+        }
+        String scope = isRead(exchange.getRequest().getMethod()) ? ApiClient.READ : ApiClient.WRITE;
+        if (!client.has(scope)) {
+            return problems.write(exchange, ProblemCode.FORBIDDEN, "This client lacks the scope " + scope + ".");
+        }
+        return chain.filter(exchange);
+    }
+
+    private static boolean isRead(HttpMethod method) {
+        return HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || HttpMethod.OPTIONS.equals(method);
+    }
+}

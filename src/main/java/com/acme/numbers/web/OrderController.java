@@ -1,0 +1,93 @@
+package com.acme.numbers.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+import com.acme.numbers.ordering.InvalidRequestException;
+import com.acme.numbers.ordering.OrderQuery;
+import com.acme.numbers.ordering.OrderStatus;
+import com.acme.numbers.ordering.OrderingService;
+
+@RestController
+@Tag(name = "Orders", description = "Buy numbers and follow the orders")
+class OrderController {
+
+    private static final Set<String> LIST_PARAMETERS = Set.of("status", "customerOrderId", "from", "to", "size",
+            "pageToken");
+    private static final Set<String> LISTABLE_STATUSES = Set.of("COMPLETE", "PARTIAL", "FAILED", "BACKORDERED");
+
+    private final OrderingService service;
+
+    OrderController(OrderingService service) {
+        this.service = service;
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/orders")
+    @Operation(operationId = "createOrder", summary = "Order numbers",
+            description = "Bandwidth accepts the order as RECEIVED and completes it asynchronously: poll "
+                    + "GET /orders/{orderId} until the status is COMPLETE, PARTIAL, FAILED or BACKORDERED. Set "
+                    + "customerOrderId so that after a timeout the order can be found again before retrying.")
+    @ApiResponse(responseCode = "201", description = "Accepted")
+    Mono<ResponseEntity<OrderResponse>> create(@PathVariable String accountId, @RequestBody OrderRequest request) {
+        return service.placeOrder(accountId, request.toDomain())
+                .map(OrderResponse::of)
+                .map(body -> ResponseEntity.created(
+                        URI.create("/api/v1/accounts/" + accountId + "/orders/" + body.id())).body(body));
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/orders/{orderId}")
+    @Operation(operationId = "getOrder", summary = "Read an order",
+            description = "A FAILED or PARTIAL order lists every per-number error.")
+    Mono<OrderResponse> get(@PathVariable String accountId, @PathVariable String orderId) {
+        return service.order(accountId, Inputs.id("orderId", orderId)).map(OrderResponse::of);
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/orders")
+    @Operation(operationId = "listOrders", summary = "List orders",
+            description = "Newest first as Bandwidth pages them; follow nextPageToken for more.")
+    Mono<OrderListResponse> list(@PathVariable String accountId,
+            @Parameter(schema = @Schema(allowableValues = { "COMPLETE", "PARTIAL", "FAILED", "BACKORDERED" }))
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String customerOrderId,
+            @Parameter(description = "first creation day (YYYY-MM-DD)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = "last creation day (YYYY-MM-DD)")
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "1000", defaultValue = "20"))
+            @RequestParam(defaultValue = "20") int size,
+            @RequestParam(required = false) String pageToken,
+            ServerWebExchange exchange) {
+        Inputs.onlyKnownParameters(exchange, LIST_PARAMETERS);
+        OrderQuery query = new OrderQuery(status(status), customerOrderId, from, to, size, PageToken.decode(pageToken));
+        return service.orders(accountId, query).map(OrderListResponse::of);
+    }
+
+    private static OrderStatus status(String value) {
+        if (value == null) {
+            return null;
+        }
+        String upper = value.toUpperCase(Locale.ROOT);
+        if (!LISTABLE_STATUSES.contains(upper)) {
+            throw InvalidRequestException.of("status", "must be one of COMPLETE, PARTIAL, FAILED, BACKORDERED");
+        }
+        return OrderStatus.valueOf(upper);
+    }
+}

@@ -1,0 +1,163 @@
+package com.acme.numbers.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import com.acme.numbers.ordering.FieldProblem;
+import com.acme.numbers.ordering.InvalidRequestException;
+import com.acme.numbers.ordering.NotFoundException;
+import com.acme.numbers.ordering.NumberUnavailableException;
+import com.acme.numbers.ordering.OrderingException;
+import com.acme.numbers.ordering.RequestRejectedException;
+import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.UpstreamThrottledException;
+import com.acme.numbers.ordering.UpstreamTimeoutException;
+
+/**
+ * One error model for the whole API: every failure becomes {@code application/problem+json} with our stable
+ * {@code code}, never a stack trace. Spring's own errors (routing, media types, unreadable bodies) come through
+ * {@link #handleExceptionInternal} and get the same fields.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidRequestException.class)
+    Mono<ResponseEntity<Object>> invalid(InvalidRequestException ex, ServerWebExchange exchange) {
+        ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED, ex.getMessage(), exchange);
+        return respond(Problems.withErrors(problem, ex.problems()), null);
+    }
+
+    @ExceptionHandler(OrderingException.class)
+    Mono<ResponseEntity<Object>> ordering(OrderingException ex, ServerWebExchange exchange) {
+        ProblemCode code = codeFor(ex);
+        ProblemDetail problem = Problems.of(code, detailFor(ex, code), exchange);
+        if (ex.upstreamCode() != null) {
+            problem.setProperty("upstreamCode", ex.upstreamCode());
+        }
+        HttpHeaders headers = new HttpHeaders();
+        if (ex instanceof UpstreamThrottledException throttled) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(throttled.retryAfter())));
+        }
+        return respond(problem, headers);
+    }
+
+    @ExceptionHandler(Exception.class)
+    Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
+        log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        return respond(Problems.of(ProblemCode.INTERNAL_ERROR, "The gateway failed unexpectedly.", exchange), null);
+    }
+
+    @Override
+    protected Mono<ResponseEntity<Object>> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode status, ServerWebExchange exchange) {
+        ProblemCode code = ProblemCode.forStatus(status.value());
+        ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
+        Problems.decorate(problem, code, exchange);
+        if (ex instanceof ServerWebInputException input) {
+            describeInputProblem(input, problem);
+        }
+        problem.setStatus(status.value());
+        return Mono.just(ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem));
+    }
+
+    /** Names the offending JSON field, and never echoes parser internals or class names. */
+    private static void describeInputProblem(ServerWebInputException ex, ProblemDetail problem) {
+        Throwable cause = ex;
+        while (cause != null && !(cause instanceof DatabindException)) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = unknown.getPropertyName();
+            problem.setDetail("Unknown field '" + field + "'.");
+            Problems.withErrors(problem, List.of(new FieldProblem(field, "is not a field of this request")));
+        }
+        else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+            String path = jsonPath(databind);
+            problem.setDetail("Field '" + path + "' has a value of the wrong type.");
+            Problems.withErrors(problem, List.of(new FieldProblem(path, "has the wrong type")));
+        }
+        else if (ex.getMethodParameter() == null) {
+            problem.setDetail("The request body is missing or is not valid JSON.");
+        }
+    }
+
+    private static String jsonPath(DatabindException ex) {
+        StringBuilder path = new StringBuilder();
+        for (var reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static ProblemCode codeFor(OrderingException ex) {
+        if (ex instanceof NotFoundException) {
+            return ProblemCode.NOT_FOUND;
+        }
+        if (ex instanceof NumberUnavailableException) {
+            return ProblemCode.NUMBER_UNAVAILABLE;
+        }
+        if (ex instanceof RequestRejectedException) {
+            return ProblemCode.UPSTREAM_REJECTED;
+        }
+        if (ex instanceof UpstreamThrottledException) {
+            return ProblemCode.UPSTREAM_THROTTLED;
+        }
+        if (ex instanceof UpstreamTimeoutException) {
+            return ProblemCode.UPSTREAM_TIMEOUT;
+        }
+        if (ex instanceof UpstreamFailureException) {
+            return ProblemCode.UPSTREAM_FAILURE;
+        }
+        return ProblemCode.INTERNAL_ERROR;
+    }
+
+    /** Bandwidth's text is shown only for business rejections; upstream faults get a generic detail. */
+    private static String detailFor(OrderingException ex, ProblemCode code) {
+        return switch (code) {
+            case UPSTREAM_FAILURE -> "Bandwidth failed or answered something the gateway cannot read. "
+                    + "Reads are safe to retry; check an order's state before placing it again.";
+            case UPSTREAM_TIMEOUT -> "Bandwidth did not answer in time. The outcome of a write is unknown: "
+                    + "look it up before retrying.";
+            case UPSTREAM_THROTTLED -> "Bandwidth's rate limit for this account was reached; retry after the "
+                    + "Retry-After interval.";
+            default -> ex.getMessage();
+        };
+    }
+
+    private static long seconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
+    }
+
+    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, HttpHeaders headers) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (headers != null) {
+            builder.headers(headers);
+        }
+        return Mono.just(builder.body(problem));
+    }
+}

@@ -1,0 +1,39 @@
+package com.acme.numbers.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.acme.numbers.ordering.FieldProblem;
+
+/** Builds our RFC 9457 problem bodies: type, title, status, detail, instance, code, retryable, requestId. */
+final class Problems {
+
+    private Problems() {
+    }
+
+    static ProblemDetail of(ProblemCode code, String detail, ServerWebExchange exchange) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
+        return decorate(problem, code, exchange);
+    }
+
+    static ProblemDetail decorate(ProblemDetail problem, ProblemCode code, ServerWebExchange exchange) {
+        problem.setType(code.type());
+        problem.setTitle(code.title());
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        problem.setProperty("code", code.code());
+        problem.setProperty("retryable", code.retryable());
+        problem.setProperty("requestId", RequestIdFilter.requestId(exchange));
+        return problem;
+    }
+
+    static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> errors) {
+        problem.setProperty("errors", errors.stream()
+                .map(e -> Map.of("field", e.field(), "message", e.message()))
+                .toList());
+        return problem;
+    }
+}

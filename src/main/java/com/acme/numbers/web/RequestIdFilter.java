@@ -1,0 +1,36 @@
+package com.acme.numbers.web;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/** Accepts the caller's {@code X-Request-Id} (when it is sane) or makes one, and echoes it on every response. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RequestIdFilter implements WebFilter {
+
+    static final String HEADER = "X-Request-Id";
+    private static final String ATTRIBUTE = RequestIdFilter.class.getName();
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String given = exchange.getRequest().getHeaders().getFirst(HEADER);
+        String requestId = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        exchange.getAttributes().put(ATTRIBUTE, requestId);
+        exchange.getResponse().getHeaders().set(HEADER, requestId);
+        return chain.filter(exchange);
+    }
+
+    static String requestId(ServerWebExchange exchange) {
+        String id = exchange.getAttribute(ATTRIBUTE);
+        return id != null ? id : "none";
+    }
+}

@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -193,7 +194,8 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         }
         long seconds = reservation.reservationExpires() == null ? 0 : Math.max(0, reservation.reservationExpires());
         String id = reservation.reservationId() != null ? reservation.reservationId().trim() : requestedId;
-        return new Reservation(id, number, clock.instant().plusSeconds(seconds), seconds);
+        return new Reservation(id, number, clock.instant().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS),
+                seconds);
     }
 
     private static NumberDetails toDetails(TnDetailsXml xml, String accountId, PhoneNumber number) {

@@ -6,7 +6,9 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.core.codec.CodecException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -79,7 +81,9 @@ final class BandwidthAuthenticator {
                 .filter(token -> token.accessToken() != null && !token.accessToken().isBlank())
                 .switchIfEmpty(Mono.error(() -> new UpstreamFailureException("Bandwidth issued no access token")))
                 .onErrorMap(WebClientRequestException.class,
-                        ex -> new UpstreamFailureException("Bandwidth's token endpoint could not be reached"));
+                        ex -> new UpstreamFailureException("Bandwidth's token endpoint could not be reached"))
+                .onErrorMap(CodecException.class,
+                        ex -> new UpstreamFailureException("Bandwidth's token endpoint answered something unreadable"));
     }
 
     private static String basic(String user, String password) {
@@ -87,6 +91,7 @@ final class BandwidthAuthenticator {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record TokenResponse(@JsonProperty("access_token") String accessToken, @JsonProperty("expires_in") Long expiresIn) {
 
         long expiresInOrDefault() {

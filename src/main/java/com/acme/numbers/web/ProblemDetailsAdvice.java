@@ -71,6 +71,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemCode code = ProblemCode.forStatus(status.value());
         ProblemDetail problem = body instanceof ProblemDetail given ? given : ProblemDetail.forStatus(status);
         Problems.decorate(problem, code, exchange);
+        if (problem.getDetail() == null) {
+            problem.setDetail(code.title() + ".");
+        }
         if (ex instanceof ServerWebInputException input) {
             describeInputProblem(input, problem);
         }

@@ -1,0 +1,50 @@
+package com.acme.numbers.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Faults switched on at run time through {@code /sandbox/admin/faults}, for demos and resilience tests: added
+ * latency, an HTTP status for a share of calls, 429 with {@code X-RateLimit-Reset}, and malformed bodies.
+ */
+final class SandboxFaults {
+
+    /**
+     * @param latency delay added before every sandbox answer
+     * @param failureStatus HTTP status answered instead, for a share of calls (null: none)
+     * @param failureRate share of calls (0 to 1) that get {@code failureStatus}
+     * @param rateLimitedUntil until when every call gets 429, or null
+     * @param malformedBody answer 200 with a broken XML body
+     */
+    record Settings(Duration latency, Integer failureStatus, double failureRate, Instant rateLimitedUntil,
+            boolean malformedBody) {
+
+        static final Settings NONE = new Settings(Duration.ZERO, null, 0, null, false);
+    }
+
+    private final AtomicReference<Settings> settings = new AtomicReference<>(Settings.NONE);
+
+    Settings current() {
+        return settings.get();
+    }
+
+    void set(Settings value) {
+        settings.set(value);
+    }
+
+    void clear() {
+        settings.set(Settings.NONE);
+    }
+
+    boolean rateLimited(Instant now) {
+        Instant until = current().rateLimitedUntil();
+        return until != null && until.isAfter(now);
+    }
+
+    boolean failsThisCall() {
+        Settings s = current();
+        return s.failureStatus() != null && ThreadLocalRandom.current().nextDouble() < s.failureRate();
+    }
+}

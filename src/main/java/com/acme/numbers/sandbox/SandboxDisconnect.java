@@ -15,7 +15,8 @@ final class SandboxDisconnect {
     private static final Set<String> MODES = Set.of("normal", "purge", "soft-remove");
 
     /** A validated disconnect request. */
-    record Draft(XmlInput xml, String name, String customerOrderId, List<String> numbers, String mode) {
+    record Draft(XmlInput xml, String name, String customerOrderId, List<String> numbers, String mode,
+            String protectedValue) {
     }
 
     private final String id;
@@ -55,7 +56,7 @@ final class SandboxDisconnect {
         if (!MODES.contains(mode)) {
             throw new SandboxError(400, "5084", "DisconnectMode must be one of normal, soft-remove, purge");
         }
-        return new Draft(xml, xml.text("Name"), xml.text("CustomerOrderId"), numbers, mode);
+        return new Draft(xml, xml.text("Name"), xml.text("CustomerOrderId"), numbers, mode, type.text("Protected"));
     }
 
     String id() {

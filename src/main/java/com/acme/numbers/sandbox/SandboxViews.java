@@ -141,7 +141,7 @@ final class SandboxViews {
         XmlNode type = echo.child("DisconnectTelephoneNumberOrderType");
         XmlNode list = type.child("TelephoneNumberList");
         d.numbers().forEach(n -> list.add("TelephoneNumber", n));
-        type.add("DisconnectMode", d.mode());
+        type.add("DisconnectMode", d.mode()).add("Protected", d.protectedValue());
     }
 
     /** A row of an order or disconnect list; disconnects spell {@code OrderId} with a capital O. */

@@ -11,6 +11,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
@@ -98,8 +99,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setDetail("Field '" + path + "' has a value of the wrong type.");
             Problems.withErrors(problem, List.of(new FieldProblem(path, "has the wrong type")));
         }
-        else if (ex.getMethodParameter() == null) {
+        else if (ex.getMethodParameter() == null || ex.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
             problem.setDetail("The request body is missing or is not valid JSON.");
+        }
+        else {
+            String name = ex.getMethodParameter().getParameterName();
+            problem.setDetail("Parameter '" + name + "' has an invalid value.");
+            Problems.withErrors(problem, List.of(new FieldProblem(name, "has an invalid value")));
         }
     }
 

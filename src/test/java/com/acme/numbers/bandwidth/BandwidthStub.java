@@ -1,0 +1,74 @@
+package com.acme.numbers.bandwidth;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import com.acme.numbers.credentials.BandwidthCredentials;
+import com.acme.numbers.credentials.Secret;
+import com.acme.numbers.credentials.StaticCredentialVault;
+
+/** A WireMock stand-in for Bandwidth on loopback, with one OAuth2 account and one Basic-auth account. */
+final class BandwidthStub {
+
+    static final String OAUTH_ACCOUNT = "acct-oauth";
+    static final String BASIC_ACCOUNT = "acct-basic";
+    static final String CLIENT_ID = "client-1";
+    static final String CLIENT_SECRET = "client-secret-5ec7";
+    static final String USERNAME = "user-1";
+    static final String PASSWORD = "password-5ec7";
+    static final String TOKEN = "token-5ec7";
+
+    final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    void start() {
+        server.start();
+    }
+
+    void stop() {
+        server.stop();
+    }
+
+    void reset() {
+        server.resetAll();
+        server.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .withHeader("Authorization", equalTo(basic(CLIENT_ID, CLIENT_SECRET)))
+                .willReturn(okJson("{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+    }
+
+    String url(String path) {
+        return "http://localhost:" + server.port() + path;
+    }
+
+    BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize) {
+        BandwidthProperties properties = new BandwidthProperties(URI.create(url("/api")), URI.create(url("/oauth2/token")),
+                Duration.ofSeconds(1), responseTimeout, 10, Duration.ofSeconds(1), maxResponseSize);
+        StaticCredentialVault vault = new StaticCredentialVault(Map.of(
+                OAUTH_ACCOUNT, new BandwidthCredentials.ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)),
+                BASIC_ACCOUNT, new BandwidthCredentials.BasicCredentials(USERNAME, Secret.of(PASSWORD))));
+        return new BandwidthConfiguration().bandwidthAdapter(WebClient.builder(), properties,
+                BandwidthEndpoints.of(properties), vault, clock);
+    }
+
+    static ResponseDefinitionBuilder xml(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/xml").withBody(body);
+    }
+
+    static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+}

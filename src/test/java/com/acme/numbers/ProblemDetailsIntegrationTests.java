@@ -1,0 +1,194 @@
+package com.acme.numbers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.acme.numbers.support.Fixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.acme.numbers.bandwidth.BandwidthEndpoints;
+
+/** Every problem type, as callers see it: RFC 9457 bodies, stable codes, and no upstream call for bad input. */
+class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
+
+    @Test
+    void missingOrUnknownKeyIs401() {
+        problem(client.get().uri(api(OAUTH_ACCOUNT, "/orders/o1")).header("X-Request-Id", "trace-1").exchange(),
+                401, "unauthenticated")
+                .jsonPath("$.requestId").isEqualTo("trace-1");
+        problem(client.get().uri(api(OAUTH_ACCOUNT, "/orders/o1")).header("X-API-Key", "nope").exchange(), 401,
+                "unauthenticated");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void accountOrScopeOutsideTheGrantIs403WithoutUpstreamCall() {
+        problem(client.post().uri(api(OAUTH_ACCOUNT, "/reservations")).header("X-API-Key", READER_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("phoneNumber", "9195550101")).exchange(),
+                403, "forbidden");
+        problem(client.get().uri(api("acct-other", "/orders/o1")).header("X-API-Key", OPS_KEY).exchange(), 403,
+                "forbidden");
+        problem(client.get().uri(api(BASIC_ACCOUNT, "/orders/o1")).header("X-API-Key", READER_KEY).exchange(), 403,
+                "forbidden");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/available-numbers?areaCode=919&colour=blue | colour",
+            "/available-numbers?quantity=5 | search",
+            "/available-numbers?areaCode=919&quantity=abc | quantity",
+            "/available-numbers?areaCode=919&quantity=0 | quantity",
+            "/available-numbers?rateCenter=RALEIGH | state",
+            "/available-numbers?tollFreeVanity=FLOWERS&areaCode=919 | search",
+            "/orders?status=lost | status",
+            "/orders?from=yesterday | from",
+            "/orders?pageToken=not-ours | pageToken",
+            "/orders?size=5000 | size",
+            "/orders/bad$id | orderId",
+            "/phone-numbers/12345 | phoneNumber",
+            "/reservations/bad$id | reservationId" })
+    void invalidQueriesAre400NamingTheField(String path, String field) {
+        problem(client.get().uri(api(OAUTH_ACCOUNT, path)).header("X-API-Key", OPS_KEY).exchange(), 400, null)
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString()).contains(field));
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/reservations | {\"phoneNumber\":\"+4420\"} | phoneNumber",
+            "/reservations | {\"phoneNumber\":\"9195550101\",\"hold\":\"1h\"} | hold",
+            "/orders | {\"name\":\"n\",\"selection\":{\"type\":\"areaCode\",\"areaCode\":\"919\",\"quantity\":1},\"colour\":1} | colour",
+            "/orders | {\"name\":\"n\",\"selection\":{\"type\":\"areaCode\",\"areaCode\":\"919\",\"quantity\":\"x\"}} | selection.quantity",
+            "/orders | {\"name\":\"n\",\"selection\":{\"type\":\"cheapest\"}} | selection.type",
+            "/orders | {\"name\":\"n\",\"selection\":{\"type\":\"areaCode\",\"areaCode\":\"919\",\"quantity\":6000}} | selection.quantity",
+            "/orders | {\"name\":\"n\",\"selection\":{\"type\":\"phoneNumbers\",\"phoneNumbers\":[\"9195550101\",\"123\"]}} | selection.phoneNumbers[1]",
+            "/orders | {\"name\":\"n\",\"backOrderRequested\":true,\"selection\":{\"type\":\"npaNxx\",\"npaNxx\":\"919555\",\"quantity\":1}} | backOrderRequested",
+            "/orders | {\"selection\":{\"type\":\"areaCode\",\"areaCode\":\"919\",\"quantity\":1}} | name",
+            "/disconnects | {\"phoneNumbers\":[]} | phoneNumbers",
+            "/disconnects | {\"phoneNumbers\":[\"9195550101\"],\"mode\":\"soft\"} | mode" })
+    void invalidBodiesAre400NamingTheField(String path, String body, String field) {
+        problem(client.post().uri(api(OAUTH_ACCOUNT, path)).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 400, null)
+                .jsonPath("$.errors[*].field").value(fields -> assertThat(fields.toString()).contains(field));
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void unreadableJsonIs400() {
+        problem(client.post().uri(api(OAUTH_ACCOUNT, "/orders")).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"name\":").exchange(), 400, "malformed_request");
+        problem(client.post().uri(api(OAUTH_ACCOUNT, "/orders")).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.TEXT_PLAIN).bodyValue("hello").exchange(), 415, "unsupported_media_type");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void accountWithoutCredentialsIs404WithoutUpstreamCall() {
+        problem(client.get().uri(api(NO_CREDENTIALS_ACCOUNT, "/orders/o1")).header("X-API-Key", OPS_KEY).exchange(),
+                404, "not_found");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void upstreamOutcomesMapToTheirProblemTypes() {
+        Class<?> bw = BandwidthEndpoints.class;
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/gone")))
+                .willReturn(xml(404, read(bw, "error-response-404.xml"))));
+        problem(getOrder("gone"), 404, "not_found");
+
+        bandwidth.stubFor(post(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/tnreservation")))
+                .willReturn(xml(400, read(bw, "reservation-error-5041.xml"))));
+        problem(client.post().uri(api(OAUTH_ACCOUNT, "/reservations")).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("phoneNumber", "9195550101")).exchange(),
+                409, "number_unavailable").jsonPath("$.upstreamCode").isEqualTo("5041");
+
+        bandwidth.stubFor(post(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders")))
+                .willReturn(xml(400, read(bw, "order-error-5016.xml"))));
+        problem(client.post().uri(api(OAUTH_ACCOUNT, "/orders")).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "n", "selection",
+                        Map.of("type", "areaCode", "areaCode", "919", "quantity", 1))).exchange(), 422,
+                "upstream_rejected")
+                .jsonPath("$.upstreamCode").isEqualTo("5016")
+                .jsonPath("$.detail").isEqualTo("The SiteId submitted is invalid.");
+    }
+
+    @Test
+    void throttlingIs429WithRetryAfterFromTheResetTime() {
+        long reset = Instant.now().plusSeconds(20).getEpochSecond();
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1"))).willReturn(aResponse()
+                .withStatus(429).withHeader("X-RateLimit-Reset", Long.toString(reset))));
+
+        getOrder("o1").expectStatus().isEqualTo(429)
+                .expectHeader().value("Retry-After", value -> assertThat(Long.parseLong(value)).isBetween(15L, 21L))
+                .expectBody().jsonPath("$.code").isEqualTo("upstream_throttled").jsonPath("$.retryable").isEqualTo(true);
+    }
+
+    @Test
+    void upstreamFailuresAre502WithAGenericDetail() {
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1"))).willReturn(aResponse()
+                .withStatus(401).withBody("<Error>Invalid credentials for user-e2e</Error>")));
+        problem(getOrder("o1"), 502, "upstream_failure").jsonPath("$.detail")
+                .value(detail -> assertThat(detail.toString()).doesNotContain("user-e2e").doesNotContain("Invalid"));
+
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1"))).willReturn(aResponse()
+                .withStatus(503)));
+        problem(getOrder("o1"), 502, "upstream_failure").jsonPath("$.retryable").isEqualTo(true);
+
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1"))).willReturn(aResponse()
+                .withStatus(200).withBody("{\"not\":\"xml\"}")));
+        problem(getOrder("o1"), 502, "upstream_failure");
+    }
+
+    @Test
+    void slowUpstreamIs504() {
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1"))).willReturn(aResponse()
+                .withStatus(200).withFixedDelay(2500)));
+
+        problem(getOrder("o1"), 504, "upstream_timeout");
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreProblemsToo() {
+        problem(client.get().uri(api(OAUTH_ACCOUNT, "/nothing")).header("X-API-Key", OPS_KEY).exchange(), 404,
+                "not_found");
+        problem(client.patch().uri(api(OAUTH_ACCOUNT, "/orders")).header("X-API-Key", OPS_KEY).exchange(), 405,
+                "method_not_allowed");
+    }
+
+    private WebTestClient.ResponseSpec getOrder(String id) {
+        return client.get().uri(api(OAUTH_ACCOUNT, "/orders/" + id)).header("X-API-Key", OPS_KEY).exchange();
+    }
+
+    /** Asserts the RFC 9457 shape every problem shares; {@code code} null accepts either 400 code. */
+    private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status, String code) {
+        WebTestClient.BodyContentSpec body = response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists("X-Request-Id")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.type").value(type -> assertThat(type.toString()).startsWith("https://"))
+                .jsonPath("$.title").isNotEmpty()
+                .jsonPath("$.detail").isNotEmpty()
+                .jsonPath("$.instance").isNotEmpty()
+                .jsonPath("$.requestId").isNotEmpty()
+                .jsonPath("$.retryable").isBoolean();
+        body.consumeWith(result -> assertThat(new String(result.getResponseBodyContent()))
+                .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("springframework"));
+        return code == null
+                ? body.jsonPath("$.code").value(c -> assertThat(c).isIn("validation_failed", "malformed_request"))
+                : body.jsonPath("$.code").isEqualTo(code);
+    }
+}

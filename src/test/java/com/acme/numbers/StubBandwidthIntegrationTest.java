@@ -1,0 +1,98 @@
+package com.acme.numbers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import java.util.Base64;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.acme.numbers.web.ApiClients;
+
+/**
+ * One shared application context for every test that runs the whole gateway against a WireMock Bandwidth on
+ * loopback: one OAuth2 account, one Basic-auth account, a full client, a read-only client.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient
+public abstract class StubBandwidthIntegrationTest {
+
+    protected static final String OAUTH_ACCOUNT = "acct-oauth";
+    protected static final String BASIC_ACCOUNT = "acct-basic";
+    protected static final String NO_CREDENTIALS_ACCOUNT = "acct-without-credentials";
+    protected static final String CLIENT_SECRET = "client-secret-5ec7-e2e";
+    protected static final String PASSWORD = "password-5ec7-e2e";
+    protected static final String TOKEN = "token-5ec7-e2e";
+    protected static final String OPS_KEY = "ops-key-5ec7-e2e";
+    protected static final String READER_KEY = "reader-key-5ec7-e2e";
+
+    protected static final WireMockServer bandwidth = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        bandwidth.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(bandwidth::stop));
+    }
+
+    @Autowired
+    protected WebTestClient client;
+
+    @DynamicPropertySource
+    static void bandwidthProperties(DynamicPropertyRegistry registry) {
+        String root = "http://localhost:" + bandwidth.port();
+        registry.add("gateway.sandbox.enabled", () -> "false");
+        registry.add("gateway.bandwidth.base-url", () -> root + "/api");
+        registry.add("gateway.bandwidth.token-url", () -> root + "/oauth2/token");
+        registry.add("gateway.bandwidth.response-timeout", () -> "1s");
+        registry.add("gateway.credentials.static." + OAUTH_ACCOUNT + ".client-id", () -> "client-e2e");
+        registry.add("gateway.credentials.static." + OAUTH_ACCOUNT + ".client-secret", () -> CLIENT_SECRET);
+        registry.add("gateway.credentials.static." + BASIC_ACCOUNT + ".username", () -> "user-e2e");
+        registry.add("gateway.credentials.static." + BASIC_ACCOUNT + ".password", () -> PASSWORD);
+        registry.add("gateway.accounts." + OAUTH_ACCOUNT + ".default-site-id", () -> "1001");
+        registry.add("gateway.accounts." + OAUTH_ACCOUNT + ".default-peer-id", () -> "500001");
+        registry.add("gateway.clients[0].name", () -> "ops");
+        registry.add("gateway.clients[0].api-key-sha256", () -> ApiClients.sha256(OPS_KEY));
+        registry.add("gateway.clients[0].accounts", () -> OAUTH_ACCOUNT + "," + BASIC_ACCOUNT + ","
+                + NO_CREDENTIALS_ACCOUNT);
+        registry.add("gateway.clients[0].scopes", () -> "numbers:read,numbers:write");
+        registry.add("gateway.clients[1].name", () -> "reader");
+        registry.add("gateway.clients[1].api-key-sha256", () -> ApiClients.sha256(READER_KEY));
+        registry.add("gateway.clients[1].accounts", () -> OAUTH_ACCOUNT);
+        registry.add("gateway.clients[1].scopes", () -> "numbers:read");
+    }
+
+    @BeforeEach
+    void resetBandwidth() {
+        bandwidth.resetAll();
+        bandwidth.stubFor(post(urlPathEqualTo("/oauth2/token"))
+                .withHeader("Authorization", equalTo(basic("client-e2e", CLIENT_SECRET)))
+                .willReturn(okJson("{\"access_token\":\"" + TOKEN + "\",\"expires_in\":3600}")));
+    }
+
+    protected static String api(String account, String path) {
+        return "/api/v1/accounts/" + account + path;
+    }
+
+    protected static String upstream(String account, String path) {
+        return "/api/accounts/" + account + path;
+    }
+
+    protected static ResponseDefinitionBuilder xml(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/xml").withBody(body);
+    }
+
+    protected static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+    }
+}

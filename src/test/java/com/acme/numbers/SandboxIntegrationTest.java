@@ -1,0 +1,41 @@
+package com.acme.numbers;
+
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * One shared application context for every test of the gateway in its default mode: no configuration at all,
+ * so the embedded sandbox is on. Only the order delay is shortened to keep the suite fast.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "gateway.sandbox.order-delay=300ms")
+@AutoConfigureWebTestClient
+public abstract class SandboxIntegrationTest {
+
+    protected static final String ACCOUNT = "9900000";
+    protected static final String DEV_KEY = "sandbox-dev-key";
+    protected static final String SANDBOX = "/sandbox/bandwidth/api";
+
+    @Autowired
+    protected WebTestClient client;
+
+    @LocalServerPort
+    protected int port;
+
+    @AfterEach
+    void clearFaults() {
+        client.delete().uri("/sandbox/admin/faults").exchange().expectStatus().isNoContent();
+    }
+
+    protected static String api(String path) {
+        return "/api/v1/accounts/" + ACCOUNT + path;
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> basicAuth(WebTestClient.RequestHeadersSpec<?> request) {
+        return request.headers(h -> h.setBasicAuth("sandbox-user", "sandbox-password"));
+    }
+}

@@ -1,0 +1,135 @@
+package com.acme.numbers.web;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.info.Contact;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.BooleanSchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The OpenAPI description: API-key security on {@code /api}, and the problem responses every operation can give,
+ * added in one place so no endpoint forgets one.
+ */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    private static final String API_KEY = "apiKey";
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    /** Problem responses per operation kind: every /api call can be refused; only upstream calls fail upstream. */
+    private static final Map<String, String> COMMON = ordered(
+            "400", "Invalid input (validation_failed, malformed_request); nothing was sent to Bandwidth",
+            "401", "Missing or unknown API key (unauthenticated)",
+            "403", "The client may not use this account or operation (forbidden)",
+            "404", "Unknown account, resource or number (not_found)",
+            "422", "Bandwidth rejected the request as invalid (upstream_rejected, with upstreamCode)",
+            "429", "Bandwidth's rate limit was reached (upstream_throttled); see Retry-After",
+            "502", "Bandwidth failed, answered something unreadable, or refused our credentials (upstream_failure)",
+            "504", "Bandwidth did not answer in time (upstream_timeout); a write's outcome is unknown");
+
+    @Bean
+    OpenAPI numbersGatewayOpenApi() {
+        return new OpenAPI()
+                .info(new Info().title("Numbers Gateway API").version("v1")
+                        .description("Search, reserve, order, track and release phone numbers through one JSON API. "
+                                + "The gateway alone speaks Bandwidth's XML Numbers API and holds its credentials. "
+                                + "Send your API key in X-API-Key. Every error is an RFC 9457 problem "
+                                + "(application/problem+json) with a stable `code`. In sandbox mode (the default "
+                                + "without Bandwidth configuration) an embedded Bandwidth simulator answers; its "
+                                + "fault controls are under /sandbox/admin.")
+                        .contact(new Contact().name("Numbers Gateway team").email("numbers-gateway@acme.example"))
+                        .license(new License().name("Proprietary").url("https://acme.example/licenses/internal")))
+                .tags(List.of(
+                        new Tag().name("Numbers").description("Search for numbers and look up the account's numbers"),
+                        new Tag().name("Reservations").description("Hold a number for this account before ordering it"),
+                        new Tag().name("Orders").description("Buy numbers and follow the orders"),
+                        new Tag().name("Disconnects").description("Release numbers from the account")))
+                .components(new Components()
+                        .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
+                                .in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)));
+    }
+
+    @Bean
+    OpenApiCustomizer problemResponses() {
+        return openApi -> {
+            openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> addProblems(path,
+                    operation)));
+        };
+    }
+
+    private static void addProblems(String path, Operation operation) {
+        if (!path.startsWith("/api/")) {
+            return;
+        }
+        operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+        COMMON.forEach((status, description) -> addProblem(operation, status, description));
+        if (path.endsWith("/reservations")) {
+            addProblem(operation, "409", "The number is taken or held elsewhere (number_unavailable)");
+        }
+    }
+
+    private static void addProblem(Operation operation, String status, String description) {
+        if (operation.getResponses().containsKey(status)) {
+            return;
+        }
+        operation.getResponses().addApiResponse(status, new ApiResponse().description(description)
+                .content(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM)))));
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Schema problemSchema() {
+        Schema<Object> fieldError = new ObjectSchema()
+                .addProperty("field", new StringSchema().example("selection.quantity"))
+                .addProperty("message", new StringSchema().example("must be between 1 and 5000"));
+        return new ObjectSchema()
+                .description("RFC 9457 problem details with the gateway's extensions")
+                .addProperty("type", new StringSchema().format("uri")
+                        .example(ProblemCode.TYPE_BASE + "validation-failed"))
+                .addProperty("title", new StringSchema().example("The request is invalid"))
+                .addProperty("status", new IntegerSchema().example(400))
+                .addProperty("detail", new StringSchema().example("selection.quantity: must be between 1 and 5000"))
+                .addProperty("instance", new StringSchema().format("uri-reference")
+                        .example("/api/v1/accounts/9900000/orders"))
+                .addProperty("code", new StringSchema().example("validation_failed")
+                        ._enum(Arrays.stream(ProblemCode.values()).map(ProblemCode::code).toList()))
+                .addProperty("upstreamCode", new StringSchema().example("5041")
+                        .description("Bandwidth's error code, when Bandwidth gave one"))
+                .addProperty("retryable", new BooleanSchema().example(false))
+                .addProperty("requestId", new StringSchema().example("3f1c2a9e-7d1b-4c55-9a52-0c1f1b7f0e11"))
+                .addProperty("errors", new ArraySchema().items(fieldError)
+                        .description("one entry per invalid field, for validation problems"))
+                .required(List.of("type", "title", "status", "code", "retryable", "requestId"));
+    }
+
+    private static Map<String, String> ordered(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put(pairs[i], pairs[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,49 @@
+package com.acme.numbers;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The walls between the rooms (docs/architecture.md), made real. */
+class ArchitectureTests {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("com.acme.numbers");
+
+    @Test
+    void theDomainKnowsNeitherJsonNorXmlNorTheWebNorBandwidth() {
+        noClasses().that().resideInAPackage("com.acme.numbers.ordering..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.acme.numbers.web..", "com.acme.numbers.bandwidth..", "com.acme.numbers.sandbox..", "com.acme.numbers.credentials..", "com.acme.numbers.config..",
+                        "org.springframework.web..", "org.springframework.http..", "tools.jackson..",
+                        "com.fasterxml.jackson..", "javax.xml..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theWebLayerNeverImportsTheAdapterOrTheSandbox() {
+        noClasses().that().resideInAPackage("com.acme.numbers.web..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.acme.numbers.bandwidth..", "com.acme.numbers.sandbox..", "com.acme.numbers.credentials..", "tools.jackson.dataformat.xml..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheAdapterKnowsBandwidthXml() {
+        noClasses().that().resideOutsideOfPackage("com.acme.numbers.bandwidth..").should().dependOnClassesThat()
+                .resideInAPackage("tools.jackson.dataformat.xml..").check(CLASSES);
+        classes().that().haveSimpleNameEndingWith("Xml").and().resideOutsideOfPackage("com.acme.numbers.sandbox..").should()
+                .resideInAPackage("com.acme.numbers.bandwidth..").check(CLASSES);
+    }
+
+    @Test
+    void theSandboxSharesNothingWithTheAdapter() {
+        noClasses().that().resideInAPackage("com.acme.numbers.sandbox..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.acme.numbers.bandwidth..", "com.acme.numbers.web..", "com.acme.numbers.ordering..", "com.acme.numbers.credentials..").check(CLASSES);
+        noClasses().that().resideInAPackage("com.acme.numbers.bandwidth..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.acme.numbers.sandbox..", "com.acme.numbers.web..").check(CLASSES);
+    }
+}

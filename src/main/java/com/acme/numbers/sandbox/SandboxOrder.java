@@ -17,10 +17,9 @@ import com.acme.numbers.sandbox.SandboxStore.Failure;
  * One number order: parsed from {@code <Order>} with Bandwidth's validation codes, its numbers picked at once,
  * and its final state (COMPLETE, PARTIAL, FAILED or BACKORDERED) shown once it settles.
  */
-final class SandboxOrder {
+final class SandboxOrder extends SandboxWork {
 
     private static final Pattern CUSTOMER_ORDER_ID = Pattern.compile("[A-Za-z0-9 -]{1,40}");
-    private static final Pattern TN = Pattern.compile("\\d{10}");
 
     /** Order type element names, matched case-insensitively, mapped to Bandwidth's spelling. */
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -46,23 +45,15 @@ final class SandboxOrder {
         }
     }
 
-    private final String id;
     private final Draft draft;
-    private final String user;
-    private final Instant createdAt;
-    private final Instant dueAt;
     private final List<String> allocated;
     private final List<Failure> failures;
     private final String finalStatus;
-    private boolean settled;
 
     private SandboxOrder(Draft draft, String user, Instant createdAt, Instant dueAt, List<String> allocated,
             List<Failure> failures, String finalStatus) {
-        this.id = UUID.randomUUID().toString();
+        super(UUID.randomUUID().toString(), user, createdAt, dueAt);
         this.draft = draft;
-        this.user = user;
-        this.createdAt = createdAt;
-        this.dueAt = dueAt;
         this.allocated = List.copyOf(allocated);
         this.failures = List.copyOf(failures);
         this.finalStatus = finalStatus;
@@ -110,16 +101,7 @@ final class SandboxOrder {
 
     private static Draft existing(XmlInput xml, XmlInput typeXml, String site, String peer, String customerOrderId,
             boolean partial, boolean backOrder) {
-        XmlInput list = typeXml.child("TelephoneNumberList");
-        List<String> numbers = list == null ? List.of() : list.texts("TelephoneNumber");
-        if (numbers.isEmpty()) {
-            throw new SandboxError(400, "5073", "At least one telephone number is required");
-        }
-        for (String number : numbers) {
-            if (number == null || !TN.matcher(number).matches()) {
-                throw new SandboxError(400, "5070", "Telephone number " + number + " is invalid");
-            }
-        }
+        List<String> numbers = numbers(typeXml.child("TelephoneNumberList"));
         if (new LinkedHashSet<>(numbers).size() != numbers.size()) {
             throw new SandboxError(400, "5072", "The order lists a telephone number twice");
         }
@@ -210,24 +192,8 @@ final class SandboxOrder {
         return new SandboxOrder(draft, user, now, due, picked, failures, status);
     }
 
-    String id() {
-        return id;
-    }
-
     Draft draft() {
         return draft;
-    }
-
-    String user() {
-        return user;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant dueAt() {
-        return dueAt;
     }
 
     List<String> allocated() {
@@ -235,34 +201,26 @@ final class SandboxOrder {
     }
 
     Set<String> completed() {
-        return settled && (finalStatus.equals("COMPLETE") || finalStatus.equals("PARTIAL"))
+        return settled() && (finalStatus.equals("COMPLETE") || finalStatus.equals("PARTIAL"))
                 ? Set.copyOf(allocated) : Set.of();
     }
 
     List<Failure> failures() {
-        return settled ? failures : List.of();
+        return settled() ? failures : List.of();
     }
 
     List<String> failedNumbers() {
         return failures().stream().map(Failure::number).filter(n -> n != null).toList();
     }
 
-    boolean settled() {
-        return settled;
-    }
-
-    void settle() {
-        settled = true;
-    }
-
     String status() {
-        return settled ? finalStatus : "RECEIVED";
+        return settled() ? finalStatus : "RECEIVED";
     }
 
     String summary() {
         int requested = draft.quantity();
         String noun = requested == 1 ? " number" : " numbers";
-        if (!settled || finalStatus.equals("FAILED") || finalStatus.equals("BACKORDERED")) {
+        if (!settled() || finalStatus.equals("FAILED") || finalStatus.equals("BACKORDERED")) {
             return requested + noun + " requested";
         }
         String npas = String.join(", ", allocated.stream().map(n -> n.substring(0, 3)).distinct().toList());

@@ -4,11 +4,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.acme.numbers.support.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -126,14 +129,23 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
     }
 
     @Test
-    void throttlingIs429WithRetryAfterFromTheResetTime() {
-        long reset = Instant.now().plusSeconds(20).getEpochSecond();
+    void throttlingIs429WithRetryAfterAndNoCallGoesOutUntilTheReset() {
+        Instant reset = Instant.now().plusSeconds(3);
         bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1"))).willReturn(aResponse()
-                .withStatus(429).withHeader("X-RateLimit-Reset", Long.toString(reset))));
+                .withStatus(429).withHeader("X-RateLimit-Reset", Long.toString(reset.getEpochSecond()))));
 
         getOrder("o1").expectStatus().isEqualTo(429)
-                .expectHeader().value("Retry-After", value -> assertThat(Long.parseLong(value)).isBetween(15L, 21L))
+                .expectHeader().value("Retry-After", value -> assertThat(Long.parseLong(value)).isBetween(1L, 3L))
                 .expectBody().jsonPath("$.code").isEqualTo("upstream_throttled").jsonPath("$.retryable").isEqualTo(true);
+        getOrder("o1").expectStatus().isEqualTo(429);
+        getOrder("o1").expectStatus().isEqualTo(429);
+        bandwidth.verify(1, getRequestedFor(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1"))));
+
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1")))
+                .willReturn(xml(200, read(BandwidthEndpoints.class, "order-response-partial.xml"))));
+        await().atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(200))
+                .until(() -> getOrder("o1").returnResult(String.class).getStatus().value() == 200);
+        assertThat(Instant.now()).isAfterOrEqualTo(reset.minusSeconds(1));
     }
 
     @Test

@@ -117,9 +117,13 @@ class SandboxGatewayIntegrationTests extends SandboxIntegrationTest {
         get("/orders/none", 502);
 
         client.put().uri("/sandbox/admin/faults").contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(Map.of("rateLimitSeconds", 30)).exchange().expectStatus().isOk();
+                .bodyValue(Map.of("rateLimitSeconds", 1)).exchange().expectStatus().isOk();
         client.get().uri(api("/orders/none")).header("X-API-Key", DEV_KEY).exchange()
                 .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
+        // the gateway keeps the account's reads closed until Bandwidth's reset time, then resumes by itself
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200)).until(() -> client.get()
+                .uri(api("/orders/none")).header("X-API-Key", DEV_KEY).exchange().returnResult(String.class)
+                .getStatus().value() == 404);
 
         client.put().uri("/sandbox/admin/faults").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("malformedBody", true)).exchange().expectStatus().isOk();

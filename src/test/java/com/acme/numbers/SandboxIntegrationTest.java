@@ -1,6 +1,9 @@
 package com.acme.numbers;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -9,10 +12,11 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
  * One shared application context for every test of the gateway in its default mode: no configuration at all,
- * so the embedded sandbox is on. Only the order delay is shortened to keep the suite fast.
+ * so the embedded sandbox is on. Only the order delay is shortened and the
+ * per-account rate limit raised, to keep the suite fast.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "gateway.sandbox.order-delay=300ms")
+        properties = { "gateway.sandbox.order-delay=300ms", "gateway.resilience.account-rate-limit=1000" })
 @AutoConfigureWebTestClient
 public abstract class SandboxIntegrationTest {
 
@@ -25,6 +29,15 @@ public abstract class SandboxIntegrationTest {
 
     @LocalServerPort
     protected int port;
+
+    @Autowired
+    private CircuitBreakerRegistry breakers;
+
+    /** Each test starts with closed breakers; a test that opens one must not fail the next. */
+    @BeforeEach
+    void closeBreakers() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
 
     @AfterEach
     void clearFaults() {

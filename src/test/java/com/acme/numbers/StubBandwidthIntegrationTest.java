@@ -12,6 +12,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -55,6 +57,8 @@ public abstract class StubBandwidthIntegrationTest {
         registry.add("gateway.bandwidth.base-url", () -> root + "/api");
         registry.add("gateway.bandwidth.token-url", () -> root + "/oauth2/token");
         registry.add("gateway.bandwidth.response-timeout", () -> "1s");
+        registry.add("gateway.resilience.account-rate-limit", () -> "1000");
+        registry.add("gateway.resilience.retry-initial-backoff", () -> "10ms");
         registry.add("gateway.credentials.static." + OAUTH_ACCOUNT + ".client-id", () -> "client-e2e");
         registry.add("gateway.credentials.static." + OAUTH_ACCOUNT + ".client-secret", () -> CLIENT_SECRET);
         registry.add("gateway.credentials.static." + BASIC_ACCOUNT + ".username", () -> "user-e2e");
@@ -70,6 +74,15 @@ public abstract class StubBandwidthIntegrationTest {
         registry.add("gateway.clients[1].api-key-sha256", () -> ApiClients.sha256(READER_KEY));
         registry.add("gateway.clients[1].accounts", () -> OAUTH_ACCOUNT);
         registry.add("gateway.clients[1].scopes", () -> "numbers:read");
+    }
+
+    @Autowired
+    private CircuitBreakerRegistry breakers;
+
+    /** Each test starts with closed breakers; a test that opens one must not fail the next. */
+    @BeforeEach
+    void closeBreakers() {
+        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     @BeforeEach

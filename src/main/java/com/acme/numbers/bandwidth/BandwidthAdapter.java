@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.http.HttpMethod;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
@@ -50,7 +49,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<SearchResult> search(String accountId, NumberSearch search) {
-        return client.exchange(accountId, HttpMethod.GET, "number search", SearchQuery.of(search), null,
+        return client.exchange(accountId, Operation.SEARCH, SearchQuery.of(search), null,
                         "accounts", accountId, "availableNumbers")
                 .map(response -> BandwidthMapper.searchResult(
                         readChecked(response.body(), SearchResultXml.class)));
@@ -58,8 +57,8 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Reservation> reserve(String accountId, PhoneNumber number) {
-        return client.exchange(accountId, HttpMethod.POST, "reservation", null,
-                        ReservationXml.request(number.digits()), "accounts", accountId, "tnreservation")
+        return client.exchange(accountId, Operation.RESERVE, null, ReservationXml.request(number.digits()),
+                        "accounts", accountId, "tnreservation")
                 .flatMap(response -> {
                     rejectErrors(response.body());
                     String id = response.locationId();
@@ -72,7 +71,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Reservation> reservation(String accountId, String reservationId) {
-        return client.exchange(accountId, HttpMethod.GET, "reservation " + reservationId, null, null,
+        return client.exchange(accountId, Operation.READ_RESERVATION, null, null,
                         "accounts", accountId, "tnreservation", reservationId)
                 .map(response -> toReservation(readChecked(response.body(), ReservationXml.ResponseXml.class),
                         reservationId));
@@ -80,7 +79,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Void> release(String accountId, String reservationId) {
-        return client.exchange(accountId, HttpMethod.DELETE, "reservation " + reservationId, null, null,
+        return client.exchange(accountId, Operation.RELEASE_RESERVATION, null, null,
                         "accounts", accountId, "tnreservation", reservationId)
                 .doOnNext(response -> rejectErrors(response.body()))
                 .then();
@@ -88,7 +87,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<NumberDetails> details(String accountId, PhoneNumber number) {
-        return client.exchange(accountId, HttpMethod.GET, "number " + number, null, null,
+        return client.exchange(accountId, Operation.READ_NUMBER, null, null,
                         "tns", number.digits(), "tndetails")
                 .map(response -> readChecked(response.body(), TnDetailsXml.class))
                 .map(xml -> toDetails(xml, accountId, number));
@@ -96,21 +95,21 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<NumberOrder> place(String accountId, NewOrder order) {
-        return client.exchange(accountId, HttpMethod.POST, "order", null, OrderMapper.toXml(order),
+        return client.exchange(accountId, Operation.PLACE_ORDER, null, OrderMapper.toXml(order),
                         "accounts", accountId, "orders")
                 .map(response -> readOrder(response.body()));
     }
 
     @Override
     public Mono<NumberOrder> order(String accountId, String orderId) {
-        return client.exchange(accountId, HttpMethod.GET, "order " + orderId, null, null,
+        return client.exchange(accountId, Operation.READ_ORDER, null, null,
                         "accounts", accountId, "orders", orderId)
                 .map(response -> readOrder(response.body()));
     }
 
     @Override
     public Mono<OrderPage> orders(String accountId, OrderQuery query) {
-        return client.exchange(accountId, HttpMethod.GET, "order list", orderListQuery(query), null,
+        return client.exchange(accountId, Operation.LIST_ORDERS, orderListQuery(query), null,
                         "accounts", accountId, "orders")
                 .map(response -> toPage(BandwidthXml.readOptional(response.body(), OrderListXml.class)))
                 // Bandwidth answers 404 when no order matches the filters: that is an empty page to us.
@@ -124,14 +123,14 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
                 new DisconnectXml.TypeXml(
                         TelephoneNumberListXml.of(request.phoneNumbers().stream().map(PhoneNumber::digits).toList()),
                         request.mode().name().toLowerCase(Locale.ROOT)));
-        return client.exchange(accountId, HttpMethod.POST, "disconnect", null, body,
+        return client.exchange(accountId, Operation.DISCONNECT, null, body,
                         "accounts", accountId, "disconnects")
                 .map(response -> readDisconnect(response.body(), response.locationId()));
     }
 
     @Override
     public Mono<Disconnect> disconnectOrder(String accountId, String disconnectId) {
-        return client.exchange(accountId, HttpMethod.GET, "disconnect " + disconnectId, null, null,
+        return client.exchange(accountId, Operation.READ_DISCONNECT, null, null,
                         "accounts", accountId, "disconnects", disconnectId)
                 .map(response -> readDisconnect(response.body(), disconnectId));
     }

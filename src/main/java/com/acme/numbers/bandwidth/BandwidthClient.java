@@ -29,9 +29,11 @@ final class BandwidthClient {
     private final BandwidthEndpoints endpoints;
     private final BandwidthAuthenticator authenticator;
     private final BandwidthErrorTranslator translator;
+    private final UpstreamGuard guard;
 
     BandwidthClient(WebClient webClient, BandwidthEndpoints endpoints, BandwidthAuthenticator authenticator,
-            BandwidthErrorTranslator translator) {
+            BandwidthErrorTranslator translator, UpstreamGuard guard) {
+        this.guard = guard;
         this.webClient = webClient;
         this.endpoints = endpoints;
         this.authenticator = authenticator;
@@ -42,11 +44,18 @@ final class BandwidthClient {
      * One call. {@code pathSegments} are encoded one by one, so no caller value can change the host or the path
      * structure.
      */
-    Mono<UpstreamResponse> exchange(String accountId, HttpMethod method, String what, MultiValueMap<String, String> query,
+    Mono<UpstreamResponse> exchange(String accountId, Operation operation, MultiValueMap<String, String> query,
             Object body, String... pathSegments) {
         URI uri = uri(query, pathSegments);
         return authenticator.authorization(accountId)
-                .flatMap(authorization -> send(method, uri, authorization, body, what))
+                .flatMap(authorization -> guard.guard(accountId, operation,
+                        attempt(operation, uri, authorization, body)));
+    }
+
+    /** One attempt; the guard may subscribe to it more than once (retries of safe calls). */
+    private Mono<UpstreamResponse> attempt(Operation operation, URI uri, String authorization, Object body) {
+        String what = operation.description();
+        return send(operation.method(), uri, authorization, body, what)
                 .onErrorMap(WebClientRequestException.class, ex -> mapRequestFailure(ex, what))
                 .onErrorMap(TimeoutException.class, ex -> timeout(what))
                 .onErrorMap(DataBufferLimitException.class,
@@ -86,7 +95,7 @@ final class BandwidthClient {
         if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
             return timeout(what);
         }
-        return new UpstreamFailureException("Bandwidth could not be reached for " + what);
+        return new BandwidthUnavailableException("Bandwidth could not be reached for " + what);
     }
 
     private static UpstreamTimeoutException timeout(String what) {

@@ -2,7 +2,12 @@ package com.acme.numbers.bandwidth;
 
 import java.time.Clock;
 
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import io.netty.channel.ChannelOption;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -17,13 +22,24 @@ import com.acme.numbers.credentials.CredentialVault;
 class BandwidthConfiguration {
 
     @Bean
+    UpstreamGuard upstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakers,
+            BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, Clock clock) {
+        return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock);
+    }
+
+    @Bean
     BandwidthAdapter bandwidthAdapter(WebClient.Builder builder, BandwidthProperties properties,
-            BandwidthEndpoints endpoints, CredentialVault vault, Clock clock) {
+            BandwidthEndpoints endpoints, CredentialVault vault, UpstreamGuard guard, Clock clock) {
         WebClient webClient = webClient(builder, properties);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints);
-        return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator), translator,
-                clock);
+        return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard),
+                translator, clock);
+    }
+
+    @Bean
+    HealthIndicator bandwidthHealthIndicator(UpstreamGuard guard) {
+        return new BandwidthHealthIndicator(guard);
     }
 
     private static WebClient webClient(WebClient.Builder builder, BandwidthProperties properties) {

@@ -45,6 +45,10 @@ final class BandwidthErrorTranslator {
             log.error("Bandwidth refused the gateway's credentials for {} (HTTP {})", what, status);
             return new UpstreamFailureException("Bandwidth refused the gateway's credentials");
         }
+        if (status == 502 || status == 503 || status == 504) {
+            log.warn("Bandwidth is unavailable for {} (HTTP {})", what, status);
+            return new BandwidthUnavailableException("Bandwidth is unavailable (HTTP " + status + ")");
+        }
         if (status >= 500 || status < 400) {
             log.warn("Bandwidth failed on {} (HTTP {})", what, status);
             return new UpstreamFailureException("Bandwidth failed with HTTP " + status);

@@ -47,6 +47,8 @@ class OpenApiConfiguration {
             "422", "Bandwidth rejected the request as invalid (upstream_rejected, with upstreamCode)",
             "429", "Bandwidth's rate limit was reached (upstream_throttled); see Retry-After",
             "502", "Bandwidth failed, answered something unreadable, or refused our credentials (upstream_failure)",
+            "503", "Calls to Bandwidth are paused (breaker open) or too many are in flight (upstream_unavailable); "
+                    + "see Retry-After",
             "504", "Bandwidth did not answer in time (upstream_timeout); a write's outcome is unknown");
 
     @Bean

@@ -29,6 +29,7 @@ import com.acme.numbers.ordering.RequestRejectedException;
 import com.acme.numbers.ordering.UpstreamFailureException;
 import com.acme.numbers.ordering.UpstreamThrottledException;
 import com.acme.numbers.ordering.UpstreamTimeoutException;
+import com.acme.numbers.ordering.UpstreamUnavailableException;
 
 /**
  * One error model for the whole API: every failure becomes {@code application/problem+json} with our stable
@@ -56,6 +57,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         if (ex instanceof UpstreamThrottledException throttled) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(throttled.retryAfter())));
+        }
+        if (ex instanceof UpstreamUnavailableException unavailable) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(unavailable.retryAfter())));
         }
         return respond(problem, headers);
     }
@@ -138,6 +142,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ex instanceof UpstreamTimeoutException) {
             return ProblemCode.UPSTREAM_TIMEOUT;
         }
+        if (ex instanceof UpstreamUnavailableException) {
+            return ProblemCode.UPSTREAM_UNAVAILABLE;
+        }
         if (ex instanceof UpstreamFailureException) {
             return ProblemCode.UPSTREAM_FAILURE;
         }
@@ -151,7 +158,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     + "Reads are safe to retry; check an order's state before placing it again.";
             case UPSTREAM_TIMEOUT -> "Bandwidth did not answer in time. The outcome of a write is unknown: "
                     + "look it up before retrying.";
-            case UPSTREAM_THROTTLED -> "Bandwidth's rate limit for this account was reached; retry after the "
+            case UPSTREAM_THROTTLED -> "The rate limit for this Bandwidth account was reached; retry after the "
+                    + "Retry-After interval.";
+            case UPSTREAM_UNAVAILABLE -> ex.getMessage() + "; nothing was sent to Bandwidth. Retry after the "
                     + "Retry-After interval.";
             default -> ex.getMessage();
         };

@@ -354,8 +354,10 @@ class BandwidthAdapterTests {
     @Test
     void authServerAndUnreadableAnswersAreUpstreamFailures() {
         for (int status : new int[] { 401, 403, 500, 503 }) {
+            // a fresh adapter each time: four failures in a row would rightly open the breaker
+            BandwidthAdapter fresh = stub.adapter(Clock.systemUTC(), Duration.ofSeconds(1), DataSize.ofMegabytes(1));
             stub.server.stubFor(get(urlPathEqualTo(API + "/orders/o")).willReturn(aResponse().withStatus(status)));
-            assertThatThrownBy(() -> adapter.order(OAUTH_ACCOUNT, "o").block())
+            assertThatThrownBy(() -> fresh.order(OAUTH_ACCOUNT, "o").block())
                     .as("HTTP %d", status).isInstanceOf(UpstreamFailureException.class);
         }
         stub.server.stubFor(get(urlPathEqualTo(API + "/orders/o")).willReturn(aResponse().withStatus(200)

@@ -13,6 +13,10 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.springframework.util.unit.DataSize;
@@ -55,13 +59,34 @@ final class BandwidthStub {
     }
 
     BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize) {
+        return adapter(clock, responseTimeout, maxResponseSize, resilience(Duration.ofSeconds(10), 2));
+    }
+
+    /** Resilience settings for tests: small backoffs, a breaker that opens after 4 failed calls in 6. */
+    static ResilienceProperties resilience(Duration deadline, int maxAttempts) {
+        return new ResilienceProperties(deadline, 100, Duration.ofMillis(100), 6, 4, 50, Duration.ofSeconds(5), 80,
+                Duration.ofSeconds(2), 2, 5, maxAttempts, Duration.ofMillis(10), Duration.ofMillis(50), 0.1, 5,
+                Duration.ofSeconds(5));
+    }
+
+    UpstreamGuard guard(ResilienceProperties resilience, Clock clock) {
+        return new UpstreamGuard(resilience, CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
+                RateLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), clock);
+    }
+
+    BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize,
+            ResilienceProperties resilience) {
+        return adapter(clock, responseTimeout, maxResponseSize, guard(resilience, clock));
+    }
+
+    BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize, UpstreamGuard guard) {
         BandwidthProperties properties = new BandwidthProperties(URI.create(url("/api")), URI.create(url("/oauth2/token")),
                 Duration.ofSeconds(1), responseTimeout, 10, Duration.ofSeconds(1), maxResponseSize);
         StaticCredentialVault vault = new StaticCredentialVault(Map.of(
                 OAUTH_ACCOUNT, new BandwidthCredentials.ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)),
                 BASIC_ACCOUNT, new BandwidthCredentials.BasicCredentials(USERNAME, Secret.of(PASSWORD))));
         return new BandwidthConfiguration().bandwidthAdapter(WebClient.builder(), properties,
-                BandwidthEndpoints.of(properties), vault, clock);
+                BandwidthEndpoints.of(properties), vault, guard, clock);
     }
 
     static ResponseDefinitionBuilder xml(int status, String body) {

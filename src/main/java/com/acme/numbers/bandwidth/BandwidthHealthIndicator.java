@@ -1,0 +1,30 @@
+package com.acme.numbers.bandwidth;
+
+import java.util.Locale;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Shows each operation group's circuit breaker in the health details. Always UP, and not in the readiness group:
+ * a Bandwidth outage must not take every gateway pod out of its Service (callers then get fast 503s instead).
+ */
+final class BandwidthHealthIndicator implements HealthIndicator {
+
+    private final UpstreamGuard guard;
+
+    BandwidthHealthIndicator(UpstreamGuard guard) {
+        this.guard = guard;
+    }
+
+    @Override
+    public Health health() {
+        Health.Builder health = Health.up();
+        for (Operation.Group group : Operation.Group.values()) {
+            var breaker = guard.breaker(group);
+            health.withDetail(group.name().toLowerCase(Locale.ROOT), breaker.getState().name()
+                    + " (failure rate " + breaker.getMetrics().getFailureRate() + "%)");
+        }
+        return health.build();
+    }
+}

@@ -1,0 +1,170 @@
+package com.acme.numbers.bandwidth;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.ratelimiter.operator.RateLimiterOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import reactor.core.publisher.Mono;
+
+import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.UpstreamThrottledException;
+import com.acme.numbers.ordering.UpstreamTimeoutException;
+import com.acme.numbers.ordering.UpstreamUnavailableException;
+
+/**
+ * Wraps every upstream call in Resilience4j, in an order that is visible here: per attempt the rate limiter of the
+ * account, then the group's circuit breaker (so each attempt is counted); around the attempts the retry (safe
+ * calls only, within the retry budget), then the group's bulkhead and the overall deadline. Bandwidth's own 429
+ * closes the account and group until its reset time. Business rejections neither open breakers nor retry.
+ */
+final class UpstreamGuard {
+
+    private static final Duration SHORT_RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final ResilienceProperties properties;
+    private final RateLimiterRegistry rateLimiters;
+    private final Map<Operation.Group, CircuitBreaker> breakers = new EnumMap<>(Operation.Group.class);
+    private final Map<Operation.Group, Bulkhead> bulkheads = new EnumMap<>(Operation.Group.class);
+    private final Map<Operation.Group, Retry> retries = new EnumMap<>(Operation.Group.class);
+    private final Map<Operation.Group, Instant> openedAt = new ConcurrentHashMap<>();
+    private final RetryBudget budget;
+    private final ThrottleGate throttles;
+    private final Clock clock;
+
+    UpstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakerRegistry,
+            BulkheadRegistry bulkheadRegistry, RateLimiterRegistry rateLimiters, RetryRegistry retryRegistry,
+            Clock clock) {
+        this.properties = properties;
+        this.rateLimiters = rateLimiters;
+        this.clock = clock;
+        this.budget = new RetryBudget(properties.retryBudgetRatio(), properties.retryBudgetMinimum());
+        this.throttles = new ThrottleGate(clock);
+        for (Operation.Group group : Operation.Group.values()) {
+            CircuitBreaker breaker = breakerRegistry.circuitBreaker(group.instanceName(), breakerConfig());
+            breaker.getEventPublisher().onStateTransition(event -> {
+                if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
+                    openedAt.put(group, clock.instant());
+                }
+            });
+            breakers.put(group, breaker);
+            bulkheads.put(group, bulkheadRegistry.bulkhead(group.instanceName(), BulkheadConfig.custom()
+                    .maxConcurrentCalls(properties.bulkheadMaxConcurrent()).maxWaitDuration(Duration.ZERO).build()));
+            retries.put(group, retryRegistry.retry(group.instanceName(), retryConfig()));
+        }
+    }
+
+    <T> Mono<T> guard(String accountId, Operation operation, Mono<T> call) {
+        return Mono.defer(() -> {
+            budget.onCall();
+            Duration blocked = throttles.remaining(accountId, operation.group());
+            if (!blocked.isZero()) {
+                return Mono.error(new UpstreamThrottledException(blocked));
+            }
+            Mono<T> attempt = call
+                    .doOnError(UpstreamThrottledException.class,
+                            ex -> throttles.block(accountId, operation.group(), ex.retryAfter()))
+                    .transform(RateLimiterOperator.of(rateLimiter(accountId)))
+                    .transform(CircuitBreakerOperator.of(breakers.get(operation.group())));
+            Mono<T> attempts = operation.safe()
+                    ? attempt.transform(RetryOperator.of(retries.get(operation.group()))) : attempt;
+            return attempts
+                    .transform(BulkheadOperator.of(bulkheads.get(operation.group())))
+                    .timeout(properties.deadline())
+                    .onErrorMap(ex -> toPortException(ex, operation));
+        });
+    }
+
+    CircuitBreaker breaker(Operation.Group group) {
+        return breakers.get(group);
+    }
+
+    private RateLimiter rateLimiter(String accountId) {
+        return rateLimiters.rateLimiter("bandwidth-account-" + accountId, RateLimiterConfig.custom()
+                .limitForPeriod(properties.accountRateLimit()).limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(properties.rateLimitWait()).build());
+    }
+
+    private Throwable toPortException(Throwable ex, Operation operation) {
+        if (ex instanceof CallNotPermittedException) {
+            return new UpstreamUnavailableException("Calls to Bandwidth for " + operation.description()
+                    + " are paused after repeated failures", openTimeLeft(operation.group()));
+        }
+        if (ex instanceof BulkheadFullException) {
+            return new UpstreamUnavailableException("Too many " + operation.description()
+                    + " calls to Bandwidth are in flight", SHORT_RETRY_AFTER);
+        }
+        if (ex instanceof RequestNotPermitted) {
+            return new UpstreamThrottledException(SHORT_RETRY_AFTER);
+        }
+        if (ex instanceof TimeoutException) {
+            return new UpstreamTimeoutException("Bandwidth did not answer within the deadline for "
+                    + operation.description());
+        }
+        return ex;
+    }
+
+    private Duration openTimeLeft(Operation.Group group) {
+        Instant opened = openedAt.get(group);
+        Duration left = opened == null ? properties.breakerOpenWait()
+                : properties.breakerOpenWait().minus(Duration.between(opened, clock.instant()));
+        return left.compareTo(SHORT_RETRY_AFTER) < 0 ? SHORT_RETRY_AFTER : left;
+    }
+
+    private CircuitBreakerConfig breakerConfig() {
+        return CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(properties.breakerWindow())
+                .minimumNumberOfCalls(properties.breakerMinimumCalls())
+                .failureRateThreshold(properties.breakerFailureRate())
+                .slowCallDurationThreshold(properties.breakerSlowCall())
+                .slowCallRateThreshold(properties.breakerSlowCallRate())
+                .waitDurationInOpenState(properties.breakerOpenWait())
+                .permittedNumberOfCallsInHalfOpenState(properties.breakerHalfOpenCalls())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // Only Bandwidth's faults count: rejections, 404s and 429s say nothing about its health.
+                .recordException(UpstreamGuard::isUpstreamFault)
+                .build();
+    }
+
+    private RetryConfig retryConfig() {
+        return RetryConfig.custom()
+                .maxAttempts(properties.retryMaxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.retryInitialBackoff(), 2.0,
+                        0.5, properties.retryMaxBackoff()))
+                .retryOnException(ex -> isRetryable(ex) && budget.tryRetry())
+                .failAfterMaxAttempts(false)
+                .build();
+    }
+
+    private static boolean isUpstreamFault(Throwable ex) {
+        return ex instanceof UpstreamFailureException || ex instanceof UpstreamTimeoutException;
+    }
+
+    private static boolean isRetryable(Throwable ex) {
+        return ex instanceof BandwidthUnavailableException || ex instanceof UpstreamTimeoutException;
+    }
+}

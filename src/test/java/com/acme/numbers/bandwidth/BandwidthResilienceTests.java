@@ -1,0 +1,202 @@
+package com.acme.numbers.bandwidth;
+
+import static com.acme.numbers.bandwidth.BandwidthStub.OAUTH_ACCOUNT;
+import static com.acme.numbers.bandwidth.BandwidthStub.xml;
+import static com.acme.numbers.support.Fixtures.read;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import com.acme.numbers.ordering.NewOrder;
+import com.acme.numbers.ordering.NumberOrder;
+import com.acme.numbers.ordering.NumberSelection;
+import com.acme.numbers.ordering.OrderingException;
+import com.acme.numbers.ordering.SearchCriteria;
+import com.acme.numbers.ordering.SelectionType;
+import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.UpstreamThrottledException;
+import com.acme.numbers.ordering.UpstreamTimeoutException;
+import com.acme.numbers.ordering.UpstreamUnavailableException;
+
+/**
+ * The quality scenarios against a real HTTP stub, no mocks: breaker opens and recovers, timeouts within the
+ * deadline, 429 honoured, retries bounded by the budget, bulkhead sheds load fast. Timing assertions are loose:
+ * these machines are shared and noisy.
+ */
+class BandwidthResilienceTests {
+
+    private static final String ORDERS = "/api/accounts/" + OAUTH_ACCOUNT + "/orders";
+    private static final BandwidthStub stub = new BandwidthStub();
+
+    @BeforeAll
+    static void start() {
+        stub.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        stub.stop();
+    }
+
+    @BeforeEach
+    void reset() {
+        stub.reset();
+    }
+
+    @Test
+    void breakerOpensOnAnOutageAnswersFastWithoutCallsAndClosesAfterRecovery() {
+        UpstreamGuard guard = stub.guard(settings(Duration.ofSeconds(5), 1, 4, Duration.ofSeconds(1), 10, 0.1, 5),
+                Clock.systemUTC());
+        BandwidthAdapter adapter = adapter(guard, Duration.ofSeconds(2));
+        stub.server.stubFor(post(urlPathEqualTo(ORDERS)).willReturn(aResponse().withStatus(503)));
+
+        int failed = 0;
+        while (guard.breaker(Operation.Group.ORDER).getState() == CircuitBreaker.State.CLOSED && failed < 10) {
+            assertThatThrownBy(() -> adapter.place(OAUTH_ACCOUNT, order()).block())
+                    .isInstanceOf(UpstreamFailureException.class);
+            failed++;
+        }
+        assertThat(failed).isEqualTo(4);
+
+        long start = System.nanoTime();
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> adapter.place(OAUTH_ACCOUNT, order()).block())
+                    .isInstanceOf(UpstreamUnavailableException.class)
+                    .satisfies(ex -> assertThat(((UpstreamUnavailableException) ex).retryAfter())
+                            .isBetween(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        }
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        stub.server.verify(4, postRequestedFor(urlPathEqualTo(ORDERS)));
+
+        stub.server.stubFor(post(urlPathEqualTo(ORDERS))
+                .willReturn(xml(201, read(getClass(), "order-response-received.xml"))));
+        await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
+                .ignoreException(UpstreamUnavailableException.class)
+                .until(() -> adapter.place(OAUTH_ACCOUNT, order()).block() != null
+                        && guard.breaker(Operation.Group.ORDER).getState() == CircuitBreaker.State.CLOSED);
+        int sent = stub.server.findAll(postRequestedFor(urlPathEqualTo(ORDERS))).size();
+        assertThat(sent).as("the 4 failures and the half-open probes reached Bandwidth; the 20 refused calls did not")
+                .isBetween(4 + 2, 4 + 2 + 1);
+    }
+
+    @Test
+    void slowUpstreamIsA504WithinTheDeadline() {
+        BandwidthAdapter adapter = adapter(stub.guard(settings(Duration.ofMillis(700), 3, 10, Duration.ofSeconds(5), 10,
+                0.1, 5), Clock.systemUTC()), Duration.ofSeconds(10));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/slow"))
+                .willReturn(xml(200, read(getClass(), "order-response-partial.xml")).withFixedDelay(3000)));
+
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> adapter.order(OAUTH_ACCOUNT, "slow").block())
+                .isInstanceOf(UpstreamTimeoutException.class).hasMessageContaining("deadline");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(700 + 1000));
+    }
+
+    @Test
+    void bandwidths429ClosesTheGroupUntilItsResetAndDoesNotOpenTheBreaker() {
+        UpstreamGuard guard = stub.guard(settings(Duration.ofSeconds(5), 3, 2, Duration.ofSeconds(5), 10, 0.1, 5),
+                Clock.systemUTC());
+        BandwidthAdapter adapter = adapter(guard, Duration.ofSeconds(2));
+        Instant reset = Instant.now().plusSeconds(30);
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/o")).willReturn(aResponse().withStatus(429)
+                .withHeader("X-RateLimit-Reset", Long.toString(reset.getEpochSecond()))));
+
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> adapter.order(OAUTH_ACCOUNT, "o").block())
+                    .isInstanceOf(UpstreamThrottledException.class)
+                    .satisfies(ex -> assertThat(((UpstreamThrottledException) ex).retryAfter())
+                            .isBetween(Duration.ofSeconds(25), Duration.ofSeconds(30)));
+        }
+
+        stub.server.verify(1, getRequestedFor(urlPathEqualTo(ORDERS + "/o")));
+        assertThat(guard.breaker(Operation.Group.READ).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        stub.server.stubFor(post(urlPathEqualTo(ORDERS))
+                .willReturn(xml(201, read(getClass(), "order-response-received.xml"))));
+        assertThat(adapter.place(OAUTH_ACCOUNT, order()).block()).as("other groups are not closed").isNotNull();
+    }
+
+    @Test
+    void retriesDuringAnOutageStayWithinTheBudget() {
+        int inbound = 200;
+        BandwidthAdapter budgeted = adapter(stub.guard(settings(Duration.ofSeconds(5), 3, 10_000,
+                Duration.ofSeconds(5), 10, 0.1, 5), Clock.systemUTC()), Duration.ofSeconds(2));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/o")).willReturn(aResponse().withStatus(503)));
+
+        for (int i = 0; i < inbound; i++) {
+            assertThatThrownBy(() -> budgeted.order(OAUTH_ACCOUNT, "o").block())
+                    .isInstanceOf(UpstreamFailureException.class);
+        }
+
+        int attempts = stub.server.findAll(getRequestedFor(urlPathEqualTo(ORDERS + "/o"))).size();
+        assertThat(attempts).as("upstream attempts for %d inbound calls", inbound)
+                .isGreaterThan(inbound).isLessThanOrEqualTo((int) (1.1 * inbound) + 5)
+                .isLessThan(3 * inbound);
+    }
+
+    @Test
+    void writesAreNeverRetried() {
+        BandwidthAdapter adapter = adapter(stub.guard(settings(Duration.ofSeconds(5), 3, 10_000, Duration.ofSeconds(5),
+                10, 0.1, 5), Clock.systemUTC()), Duration.ofSeconds(2));
+        stub.server.stubFor(post(urlPathEqualTo(ORDERS)).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> adapter.place(OAUTH_ACCOUNT, order()).block())
+                .isInstanceOf(UpstreamFailureException.class);
+
+        stub.server.verify(1, postRequestedFor(urlPathEqualTo(ORDERS)));
+    }
+
+    @Test
+    void fullBulkheadShedsLoadFast() {
+        BandwidthAdapter adapter = adapter(stub.guard(settings(Duration.ofSeconds(5), 1, 10_000, Duration.ofSeconds(5),
+                3, 0.1, 5), Clock.systemUTC()), Duration.ofSeconds(5));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/slow"))
+                .willReturn(xml(200, read(getClass(), "order-response-partial.xml")).withFixedDelay(1000)));
+
+        List<Object> outcomes = Flux.range(0, 8)
+                .flatMap(i -> adapter.order(OAUTH_ACCOUNT, "slow").<Object>map(o -> o)
+                        .onErrorResume(OrderingException.class, Mono::just), 8)
+                .collectList().block();
+
+        assertThat(outcomes).filteredOn(o -> o instanceof NumberOrder).hasSize(3);
+        assertThat(outcomes).filteredOn(o -> o instanceof UpstreamUnavailableException).hasSize(5);
+        stub.server.verify(3, getRequestedFor(urlPathEqualTo(ORDERS + "/slow")));
+    }
+
+    private static BandwidthAdapter adapter(UpstreamGuard guard, Duration responseTimeout) {
+        return stub.adapter(Clock.systemUTC(), responseTimeout, DataSize.ofMegabytes(1), guard);
+    }
+
+    private static ResilienceProperties settings(Duration deadline, int maxAttempts, int minimumCalls,
+            Duration openWait, int bulkhead, double budgetRatio, int budgetMinimum) {
+        return new ResilienceProperties(deadline, 1000, Duration.ofMillis(100), Math.max(minimumCalls, 6),
+                minimumCalls, 50, Duration.ofSeconds(30), 100, openWait, 2, bulkhead, maxAttempts,
+                Duration.ofMillis(5), Duration.ofMillis(20), budgetRatio, budgetMinimum, Duration.ofSeconds(5));
+    }
+
+    private static NewOrder order() {
+        return new NewOrder("Support line", "1001", null, null, true, false, false, new NumberSelection(
+                SelectionType.AREA_CODE, List.of(), List.of(), new SearchCriteria("919", null, null, null, null, null,
+                        null, null, null, null, null, null), 1, null));
+    }
+}

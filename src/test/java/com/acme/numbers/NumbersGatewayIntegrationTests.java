@@ -130,7 +130,7 @@ class NumbersGatewayIntegrationTests extends StubBandwidthIntegrationTest {
     static void assertNoSecretIn(String log) {
         assertThat(log).isNotEmpty()
                 .doesNotContain(CLIENT_SECRET).doesNotContain(PASSWORD).doesNotContain(TOKEN)
-                .doesNotContain(OPS_KEY).doesNotContain(READER_KEY)
+                .doesNotContain(OPS_KEY).doesNotContain(READER_KEY).doesNotContain(OTHER_OPS_KEY)
                 .doesNotContain(Base64.getEncoder().encodeToString(("client-e2e:" + CLIENT_SECRET).getBytes()))
                 .doesNotContain(Base64.getEncoder().encodeToString(("user-e2e:" + PASSWORD).getBytes()));
     }

@@ -16,6 +16,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -39,6 +40,7 @@ public abstract class StubBandwidthIntegrationTest {
     protected static final String TOKEN = "token-5ec7-e2e";
     protected static final String OPS_KEY = "ops-key-5ec7-e2e";
     protected static final String READER_KEY = "reader-key-5ec7-e2e";
+    protected static final String OTHER_OPS_KEY = "other-ops-key-5ec7-e2e";
 
     protected static final WireMockServer bandwidth = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
@@ -49,6 +51,9 @@ public abstract class StubBandwidthIntegrationTest {
 
     @Autowired
     protected WebTestClient client;
+
+    @LocalServerPort
+    protected int port;
 
     @DynamicPropertySource
     static void bandwidthProperties(DynamicPropertyRegistry registry) {
@@ -74,6 +79,10 @@ public abstract class StubBandwidthIntegrationTest {
         registry.add("gateway.clients[1].api-key-sha256", () -> ApiClients.sha256(READER_KEY));
         registry.add("gateway.clients[1].accounts", () -> OAUTH_ACCOUNT);
         registry.add("gateway.clients[1].scopes", () -> "numbers:read");
+        registry.add("gateway.clients[2].name", () -> "other-ops");
+        registry.add("gateway.clients[2].api-key-sha256", () -> ApiClients.sha256(OTHER_OPS_KEY));
+        registry.add("gateway.clients[2].accounts", () -> OAUTH_ACCOUNT);
+        registry.add("gateway.clients[2].scopes", () -> "numbers:read,numbers:write");
     }
 
     @Autowired

@@ -26,7 +26,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryMaxBackoff longest backoff between retries
  * @param retryBudgetRatio retries allowed per inbound call, over time (0.1: at most 10 % extra upstream traffic)
  * @param retryBudgetMinimum retries always available, so a quiet gateway can still retry
- * @param maxPreferWait longest {@code Prefer: wait=N} honoured on POST /orders and /disconnects
  */
 @ConfigurationProperties("gateway.resilience")
 public record ResilienceProperties(
@@ -45,6 +44,5 @@ public record ResilienceProperties(
         @DefaultValue("200ms") Duration retryInitialBackoff,
         @DefaultValue("2s") Duration retryMaxBackoff,
         @DefaultValue("0.1") double retryBudgetRatio,
-        @DefaultValue("10") int retryBudgetMinimum,
-        @DefaultValue("30s") Duration maxPreferWait) {
+        @DefaultValue("10") int retryBudgetMinimum) {
 }

@@ -19,7 +19,9 @@ import com.acme.numbers.credentials.CredentialVault;
 import com.acme.numbers.credentials.CredentialsProperties;
 import com.acme.numbers.credentials.Secret;
 import com.acme.numbers.credentials.StaticCredentialVault;
+import com.acme.numbers.idempotency.InMemoryIdempotencyStore;
 import com.acme.numbers.ordering.AccountDefaults;
+import com.acme.numbers.ordering.IdempotencyStore;
 import com.acme.numbers.ordering.NumberInventory;
 import com.acme.numbers.ordering.NumberOrdering;
 import com.acme.numbers.ordering.OrderingService;
@@ -28,6 +30,7 @@ import com.acme.numbers.sandbox.SandboxProperties;
 import com.acme.numbers.web.ApiClient;
 import com.acme.numbers.web.ApiClients;
 import com.acme.numbers.web.ClientsProperties;
+import com.acme.numbers.web.IdempotencyProperties;
 
 /**
  * Wires the rooms together. In sandbox mode the upstream, the credentials, the account defaults and a
@@ -45,8 +48,14 @@ class GatewayConfiguration {
     }
 
     @Bean
-    OrderingService orderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults) {
-        return new OrderingService(inventory, ordering, defaults);
+    OrderingService orderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults,
+            Clock clock) {
+        return new OrderingService(inventory, ordering, defaults, clock);
+    }
+
+    @Bean
+    IdempotencyStore idempotencyStore(IdempotencyProperties properties, Clock clock) {
+        return new InMemoryIdempotencyStore(clock, properties.retention(), properties.maxKeys());
     }
 
     @Bean

@@ -22,6 +22,12 @@ public record NewOrder(
         boolean protectedNumbers,
         NumberSelection selection) {
 
+    /** The same order with this reference, unless the caller gave one. */
+    public NewOrder withCustomerOrderIdIfAbsent(String reference) {
+        return customerOrderId != null ? this : new NewOrder(name, siteId, peerId, reference, partialAllowed,
+                backOrderRequested, protectedNumbers, selection);
+    }
+
     public NewOrder withSite(String site, String peer) {
         return new NewOrder(name, site, peer, customerOrderId, partialAllowed, backOrderRequested, protectedNumbers,
                 selection);

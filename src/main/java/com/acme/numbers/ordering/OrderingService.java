@@ -1,5 +1,11 @@
 package com.acme.numbers.ordering;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
 import reactor.core.publisher.Mono;
 
 /**
@@ -8,14 +14,19 @@ import reactor.core.publisher.Mono;
  */
 public class OrderingService {
 
+    private static final Duration FIRST_POLL = Duration.ofMillis(250);
+    private static final Duration LONGEST_POLL = Duration.ofSeconds(2);
+
     private final NumberInventory inventory;
     private final NumberOrdering ordering;
     private final AccountDefaults defaults;
+    private final Clock clock;
 
-    public OrderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults) {
+    public OrderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults, Clock clock) {
         this.inventory = inventory;
         this.ordering = ordering;
         this.defaults = defaults;
+        this.clock = clock;
     }
 
     public Mono<SearchResult> search(String accountId, NumberSearch search) {
@@ -47,6 +58,57 @@ public class OrderingService {
             OrderRules.validate(complete);
             return ordering.place(accountId, complete);
         });
+    }
+
+    /**
+     * Places an order at most once per {@code customerOrderId}: an earlier order with that reference (from an
+     * attempt whose answer was lost to a timeout or a crash) is returned instead of buying again.
+     */
+    public Mono<NumberOrder> placeOrderOnce(String accountId, NewOrder order) {
+        return Mono.defer(() -> {
+            NewOrder complete = withAccountDefaults(accountId, order);
+            OrderRules.validate(complete);
+            if (complete.customerOrderId() == null) {
+                return ordering.place(accountId, complete);
+            }
+            OrderQuery earlier = new OrderQuery(null, complete.customerOrderId(), null, null, 1, "1");
+            return ordering.orders(accountId, earlier)
+                    .flatMap(page -> page.orders().isEmpty() ? ordering.place(accountId, complete)
+                            : ordering.order(accountId, page.orders().get(0).id()));
+        });
+    }
+
+    /**
+     * Follows a new order until it leaves RECEIVED or {@code wait} runs out, polling with backoff on timers (no
+     * thread is held). A failed poll ends the wait with the last known state: the order itself exists.
+     */
+    public Mono<NumberOrder> awaitOrder(String accountId, NumberOrder order, Duration wait) {
+        return poll(order, o -> o.status() != OrderStatus.RECEIVED, o -> ordering.order(accountId, o.id()),
+                clock.instant().plus(wait), FIRST_POLL);
+    }
+
+    /** Like {@link #awaitOrder}, for disconnects. */
+    public Mono<Disconnect> awaitDisconnect(String accountId, Disconnect disconnect, Duration wait) {
+        return poll(disconnect, d -> d.status() != OrderStatus.RECEIVED,
+                d -> ordering.disconnectOrder(accountId, d.id()), clock.instant().plus(wait), FIRST_POLL);
+    }
+
+    private <T> Mono<T> poll(T last, Predicate<T> done, Function<T, Mono<T>> read, Instant deadline, Duration delay) {
+        Duration left = Duration.between(clock.instant(), deadline);
+        if (done.test(last) || left.isNegative() || left.isZero()) {
+            return Mono.just(last);
+        }
+        Duration next = delay.compareTo(left) < 0 ? delay : left;
+        return Mono.delay(next)
+                .then(Mono.defer(() -> read.apply(last)))
+                .onErrorResume(ex -> Mono.empty())
+                .defaultIfEmpty(last)
+                .flatMap(current -> current == last ? Mono.just(last)
+                        : poll(current, done, read, deadline, min(delay.multipliedBy(2), LONGEST_POLL)));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 
     public Mono<NumberOrder> order(String accountId, String orderId) {

@@ -13,6 +13,8 @@ public record ApiClient(String name, Set<String> accounts, Set<String> scopes) {
 
     public static final String READ = "numbers:read";
     public static final String WRITE = "numbers:write";
+    /** Exchange attribute holding the authenticated client. */
+    static final String ATTRIBUTE = ApiClient.class.getName();
 
     public ApiClient {
         accounts = Set.copyOf(accounts);

@@ -51,6 +51,7 @@ class ApiKeyFilter implements WebFilter {
         if (!client.has(scope)) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client lacks the scope " + scope + ".");
         }
+        exchange.getAttributes().put(ApiClient.ATTRIBUTE, client);
         return chain.filter(exchange);
     }
 

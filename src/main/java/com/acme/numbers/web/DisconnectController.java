@@ -1,8 +1,11 @@
 package com.acme.numbers.web;
 
 import java.net.URI;
+import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
@@ -10,9 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.ordering.OrderStatus;
 import com.acme.numbers.ordering.OrderingService;
 
 @RestController
@@ -20,22 +25,36 @@ import com.acme.numbers.ordering.OrderingService;
 class DisconnectController {
 
     private final OrderingService service;
+    private final ApiProperties api;
 
-    DisconnectController(OrderingService service) {
+    DisconnectController(OrderingService service, ApiProperties api) {
         this.service = service;
+        this.api = api;
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/disconnects")
     @Operation(operationId = "createDisconnect", summary = "Disconnect numbers",
             description = "Accepted as RECEIVED; poll GET /disconnects/{disconnectId} for the outcome. "
                     + "Disconnected numbers age before anyone can order them again.")
-    @ApiResponse(responseCode = "201", description = "Accepted")
+    @ApiResponse(responseCode = "201", description = "Accepted (or, with Prefer: wait, finished)")
     Mono<ResponseEntity<DisconnectResponse>> create(@PathVariable String accountId,
-            @RequestBody DisconnectRequest request) {
+            @RequestBody DisconnectRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = "The same key and body replay the first answer")
+            @RequestHeader(value = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
+            @Parameter(in = ParameterIn.HEADER, description = "wait=N: answer once the disconnect has left "
+                    + "RECEIVED, or after N seconds (at most gateway.api.max-prefer-wait)")
+            @RequestHeader(value = PreferWait.PREFER, required = false) String prefer) {
+        Duration wait = PreferWait.of(prefer, api.maxPreferWait());
         return service.disconnect(accountId, request.toDomain())
-                .map(DisconnectResponse::of)
-                .map(body -> ResponseEntity.created(
-                        URI.create("/api/v1/accounts/" + accountId + "/disconnects/" + body.id())).body(body));
+                .flatMap(d -> service.awaitDisconnect(accountId, d, wait))
+                .map(d -> {
+                    ResponseEntity.BodyBuilder created = ResponseEntity.created(
+                            URI.create("/api/v1/accounts/" + accountId + "/disconnects/" + d.id()));
+                    if (!wait.isZero() && d.status() != OrderStatus.RECEIVED) {
+                        created.header(PreferWait.APPLIED, PreferWait.applied(wait));
+                    }
+                    return created.body(DisconnectResponse.of(d));
+                });
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/disconnects/{disconnectId}")

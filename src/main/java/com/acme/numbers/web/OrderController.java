@@ -1,12 +1,14 @@
 package com.acme.numbers.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -16,12 +18,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.ordering.InvalidRequestException;
+import com.acme.numbers.ordering.NewOrder;
+import com.acme.numbers.ordering.NumberOrder;
 import com.acme.numbers.ordering.OrderQuery;
 import com.acme.numbers.ordering.OrderStatus;
 import com.acme.numbers.ordering.OrderingService;
@@ -35,9 +40,11 @@ class OrderController {
     private static final Set<String> LISTABLE_STATUSES = Set.of("COMPLETE", "PARTIAL", "FAILED", "BACKORDERED");
 
     private final OrderingService service;
+    private final ApiProperties api;
 
-    OrderController(OrderingService service) {
+    OrderController(OrderingService service, ApiProperties api) {
         this.service = service;
+        this.api = api;
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/orders")
@@ -45,12 +52,30 @@ class OrderController {
             description = "Bandwidth accepts the order as RECEIVED and completes it asynchronously: poll "
                     + "GET /orders/{orderId} until the status is COMPLETE, PARTIAL, FAILED or BACKORDERED. Set "
                     + "customerOrderId so that after a timeout the order can be found again before retrying.")
-    @ApiResponse(responseCode = "201", description = "Accepted")
-    Mono<ResponseEntity<OrderResponse>> create(@PathVariable String accountId, @RequestBody OrderRequest request) {
-        return service.placeOrder(accountId, request.toDomain())
-                .map(OrderResponse::of)
-                .map(body -> ResponseEntity.created(
-                        URI.create("/api/v1/accounts/" + accountId + "/orders/" + body.id())).body(body));
+    @ApiResponse(responseCode = "201", description = "Accepted (or, with Prefer: wait, finished)")
+    Mono<ResponseEntity<OrderResponse>> create(@PathVariable String accountId, @RequestBody OrderRequest request,
+            @Parameter(in = ParameterIn.HEADER, description = "Makes the POST safe to retry: the same key and body "
+                    + "replay the first answer (Idempotent-Replayed: true) and never buy twice; without it a "
+                    + "retry after a timeout may order again. Also binds the order's customerOrderId.")
+            @RequestHeader(value = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
+            @Parameter(in = ParameterIn.HEADER, description = "wait=N: answer once the order has left RECEIVED, "
+                    + "or after N seconds (at most gateway.api.max-prefer-wait)")
+            @RequestHeader(value = PreferWait.PREFER, required = false) String prefer,
+            ServerWebExchange exchange) {
+        NewOrder order = request.toDomain();
+        Mono<NumberOrder> placed = idempotencyKey == null ? service.placeOrder(accountId, order)
+                : service.placeOrderOnce(accountId, order.withCustomerOrderIdIfAbsent(
+                        CustomerOrderIds.derive(exchange.getAttribute(ApiClient.ATTRIBUTE), idempotencyKey)));
+        Duration wait = PreferWait.of(prefer, api.maxPreferWait());
+        return placed.flatMap(o -> service.awaitOrder(accountId, o, wait))
+                .map(o -> {
+                    ResponseEntity.BodyBuilder created = ResponseEntity.created(
+                            URI.create("/api/v1/accounts/" + accountId + "/orders/" + o.id()));
+                    if (!wait.isZero() && o.status() != OrderStatus.RECEIVED) {
+                        created.header(PreferWait.APPLIED, PreferWait.applied(wait));
+                    }
+                    return created.body(OrderResponse.of(o));
+                });
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/orders/{orderId}")

@@ -1,6 +1,7 @@
 package com.acme.numbers.web;
 
 import java.net.URI;
+import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 
@@ -16,6 +17,10 @@ enum ProblemCode {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", false),
     PAYLOAD_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large", false),
     NUMBER_UNAVAILABLE(HttpStatus.CONFLICT, "The number is not available", false),
+    IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "A request with this Idempotency-Key is in progress", true),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was used for another request",
+            false),
+    IDEMPOTENCY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Idempotency keys cannot be checked right now", true),
     UPSTREAM_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Bandwidth rejected the request", false),
     UPSTREAM_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, "Bandwidth rate limit reached", true),
     UPSTREAM_FAILURE(HttpStatus.BAD_GATEWAY, "Bandwidth failed", true),
@@ -48,7 +53,7 @@ enum ProblemCode {
     }
 
     String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     URI type() {

@@ -1,8 +1,11 @@
 package com.acme.numbers.web;
 
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.codec.HttpMessageWriter;
@@ -26,8 +29,17 @@ class ProblemWriter {
     }
 
     Mono<Void> write(ServerWebExchange exchange, ProblemCode code, String detail) {
-        ProblemDetail problem = Problems.of(code, detail, exchange);
-        exchange.getResponse().setStatusCode(code.status());
+        return write(exchange, Problems.of(code, detail, exchange));
+    }
+
+    Mono<Void> write(ServerWebExchange exchange, ProblemCode code, String detail, Duration retryAfter) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, retryAfter.toSeconds())));
+        return write(exchange, code, detail);
+    }
+
+    Mono<Void> write(ServerWebExchange exchange, ProblemDetail problem) {
+        exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(problem.getStatus()));
         return writer.write(Mono.just(problem), ResolvableType.forClass(ProblemDetail.class),
                 MediaType.APPLICATION_PROBLEM_JSON, exchange.getResponse(), Map.of());
     }

@@ -191,7 +191,7 @@ class BandwidthResilienceTests {
             Duration openWait, int bulkhead, double budgetRatio, int budgetMinimum) {
         return new ResilienceProperties(deadline, 1000, Duration.ofMillis(100), Math.max(minimumCalls, 6),
                 minimumCalls, 50, Duration.ofSeconds(30), 100, openWait, 2, bulkhead, maxAttempts,
-                Duration.ofMillis(5), Duration.ofMillis(20), budgetRatio, budgetMinimum, Duration.ofSeconds(5));
+                Duration.ofMillis(5), Duration.ofMillis(20), budgetRatio, budgetMinimum);
     }
 
     private static NewOrder order() {

@@ -65,8 +65,7 @@ final class BandwidthStub {
     /** Resilience settings for tests: small backoffs, a breaker that opens after 4 failed calls in 6. */
     static ResilienceProperties resilience(Duration deadline, int maxAttempts) {
         return new ResilienceProperties(deadline, 100, Duration.ofMillis(100), 6, 4, 50, Duration.ofSeconds(5), 80,
-                Duration.ofSeconds(2), 2, 5, maxAttempts, Duration.ofMillis(10), Duration.ofMillis(50), 0.1, 5,
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(2), 2, 5, maxAttempts, Duration.ofMillis(10), Duration.ofMillis(50), 0.1, 5);
     }
 
     UpstreamGuard guard(ResilienceProperties resilience, Clock clock) {

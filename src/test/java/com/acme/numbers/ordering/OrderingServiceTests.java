@@ -3,6 +3,7 @@ package com.acme.numbers.ordering;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +28,7 @@ class OrderingServiceTests {
         public Optional<String> peerId(String accountId) {
             return "with-defaults".equals(accountId) ? Optional.of("500001") : Optional.empty();
         }
-    });
+    }, Clock.systemUTC());
 
     @Test
     void validSearchReachesThePort() {

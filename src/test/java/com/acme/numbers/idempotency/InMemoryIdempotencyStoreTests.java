@@ -1,0 +1,89 @@
+package com.acme.numbers.idempotency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+import com.acme.numbers.ordering.IdempotencyStore.Claim;
+import com.acme.numbers.ordering.IdempotencyStore.StoredResponse;
+
+class InMemoryIdempotencyStoreTests {
+
+    private final MovableClock clock = new MovableClock();
+    private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(clock, Duration.ofHours(24), 3);
+    private final StoredResponse created = new StoredResponse(201, "application/json", "/orders/1", "{}".getBytes());
+
+    @Test
+    void firstClaimGoesAheadAndRepeatsWaitUntilCompleted() {
+        assertThat(store.claim("k", "f").block()).isInstanceOf(Claim.Claimed.class);
+        assertThat(store.claim("k", "f").block()).isInstanceOf(Claim.InFlight.class);
+
+        store.complete("k", created).block();
+
+        assertThat(store.claim("k", "f").block()).isEqualTo(new Claim.Completed(created));
+        assertThat(store.claim("k", "other").block()).isInstanceOf(Claim.Mismatch.class);
+    }
+
+    @Test
+    void releasedKeysCanBeClaimedAgainButCompletedOnesStay() {
+        store.claim("lost", "f").block();
+        store.release("lost").block();
+        assertThat(store.claim("lost", "f").block()).isInstanceOf(Claim.Claimed.class);
+
+        store.complete("lost", created).block();
+        store.release("lost").block();
+        assertThat(store.claim("lost", "f").block()).isInstanceOf(Claim.Completed.class);
+    }
+
+    @Test
+    void keysOutliveTwentyFourHoursAndNotMore() {
+        store.claim("k", "f").block();
+        store.complete("k", created).block();
+
+        clock.advance(Duration.ofHours(24));
+        assertThat(store.claim("k", "f").block()).isInstanceOf(Claim.Completed.class);
+
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.claim("k", "f").block()).isInstanceOf(Claim.Claimed.class);
+    }
+
+    @Test
+    void theOldestKeysGoFirstWhenTheStoreIsFull() {
+        for (String key : new String[] { "a", "b", "c", "d" }) {
+            store.claim(key, "f").block();
+            store.complete(key, created).block();
+        }
+
+        assertThat(store.claim("a", "f").block()).isInstanceOf(Claim.Claimed.class);
+        assertThat(store.claim("d", "f").block()).isInstanceOf(Claim.Completed.class);
+    }
+
+    private static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.parse("2026-11-28T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

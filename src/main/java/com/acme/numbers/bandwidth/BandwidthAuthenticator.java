@@ -43,14 +43,14 @@ final class BandwidthAuthenticator {
         this.endpoints = endpoints;
     }
 
-    /** @return the header value; {@link AccountNotFoundException} when the gateway has no credentials for the account */
-    Mono<String> authorization(String accountId) {
+    /** @return the account's credentials; {@link AccountNotFoundException} when the gateway has none */
+    Mono<BandwidthCredentials> credentials(String accountId) {
         return vault.credentialsFor(accountId)
-                .switchIfEmpty(Mono.error(() -> new AccountNotFoundException(accountId)))
-                .flatMap(this::header);
+                .switchIfEmpty(Mono.error(() -> new AccountNotFoundException(accountId)));
     }
 
-    private Mono<String> header(BandwidthCredentials credentials) {
+    /** @return the {@code Authorization} value for these credentials, fetching a token when needed */
+    Mono<String> header(BandwidthCredentials credentials) {
         if (credentials instanceof BasicCredentials basic) {
             return Mono.just(basic(basic.username(), basic.password().reveal()));
         }

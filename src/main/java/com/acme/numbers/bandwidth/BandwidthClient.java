@@ -47,9 +47,10 @@ final class BandwidthClient {
     Mono<UpstreamResponse> exchange(String accountId, Operation operation, MultiValueMap<String, String> query,
             Object body, String... pathSegments) {
         URI uri = uri(query, pathSegments);
-        return authenticator.authorization(accountId)
-                .flatMap(authorization -> guard.guard(accountId, operation,
-                        attempt(operation, uri, authorization, body)));
+        // Unknown accounts fail before the guard; the token fetch is inside it, so an open breaker calls nothing.
+        return authenticator.credentials(accountId)
+                .flatMap(credentials -> guard.guard(accountId, operation, authenticator.header(credentials)
+                        .flatMap(authorization -> attempt(operation, uri, authorization, body))));
     }
 
     /** One attempt; the guard may subscribe to it more than once (retries of safe calls). */

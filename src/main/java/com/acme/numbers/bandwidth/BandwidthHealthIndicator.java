@@ -22,8 +22,10 @@ final class BandwidthHealthIndicator implements HealthIndicator {
         Health.Builder health = Health.up();
         for (Operation.Group group : Operation.Group.values()) {
             var breaker = guard.breaker(group);
-            health.withDetail(group.name().toLowerCase(Locale.ROOT), breaker.getState().name()
-                    + " (failure rate " + breaker.getMetrics().getFailureRate() + "%)");
+            float failureRate = breaker.getMetrics().getFailureRate();
+            // Resilience4j reports -1 until the window holds the minimum number of calls.
+            String rate = failureRate < 0 ? "not enough calls yet" : "failure rate " + failureRate + "%";
+            health.withDetail(group.name().toLowerCase(Locale.ROOT), breaker.getState().name() + " (" + rate + ")");
         }
         return health.build();
     }

@@ -154,10 +154,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Bandwidth's text is shown only for business rejections; upstream faults get a generic detail. */
     private static String detailFor(OrderingException ex, ProblemCode code) {
         return switch (code) {
-            case UPSTREAM_FAILURE -> "Bandwidth failed or answered something the gateway cannot read. "
-                    + "Reads are safe to retry; check an order's state before placing it again.";
-            case UPSTREAM_TIMEOUT -> "Bandwidth did not answer in time. The outcome of a write is unknown: "
-                    + "look it up before retrying.";
+            case UPSTREAM_FAILURE -> "Bandwidth failed or answered something the gateway cannot read. Reads are "
+                    + "safe to retry; retry a POST with the same Idempotency-Key, so an order that was placed is "
+                    + "found instead of bought again.";
+            case UPSTREAM_TIMEOUT -> "Bandwidth did not answer in time, so the outcome of a write is unknown. Retry "
+                    + "with the same Idempotency-Key: an order that was placed is found instead of bought again.";
             case UPSTREAM_THROTTLED -> "The rate limit for this Bandwidth account was reached; retry after the "
                     + "Retry-After interval.";
             case UPSTREAM_UNAVAILABLE -> ex.getMessage() + "; nothing was sent to Bandwidth. Retry after the "

@@ -7,7 +7,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -17,14 +16,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.sandbox.order-delay=300ms", "gateway.resilience.account-rate-limit=1000" })
-@AutoConfigureWebTestClient
 public abstract class SandboxIntegrationTest {
 
     protected static final String ACCOUNT = "9900000";
     protected static final String DEV_KEY = "sandbox-dev-key";
     protected static final String SANDBOX = "/sandbox/bandwidth/api";
 
-    @Autowired
     protected WebTestClient client;
 
     @LocalServerPort
@@ -36,6 +33,7 @@ public abstract class SandboxIntegrationTest {
     /** Each test starts with closed breakers; a test that opens one must not fail the next. */
     @BeforeEach
     void closeBreakers() {
+        client = TestClients.forPort(port);
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -17,7 +17,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -29,7 +28,6 @@ import com.acme.numbers.web.ApiClients;
  * loopback: one OAuth2 account, one Basic-auth account, a full client, a read-only client.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureWebTestClient
 public abstract class StubBandwidthIntegrationTest {
 
     protected static final String OAUTH_ACCOUNT = "acct-oauth";
@@ -49,7 +47,6 @@ public abstract class StubBandwidthIntegrationTest {
         Runtime.getRuntime().addShutdownHook(new Thread(bandwidth::stop));
     }
 
-    @Autowired
     protected WebTestClient client;
 
     @LocalServerPort
@@ -91,6 +88,7 @@ public abstract class StubBandwidthIntegrationTest {
     /** Each test starts with closed breakers; a test that opens one must not fail the next. */
     @BeforeEach
     void closeBreakers() {
+        client = TestClients.forPort(port);
         breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 

@@ -39,11 +39,14 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     private final BandwidthClient client;
     private final BandwidthErrorTranslator translator;
+    private final UpstreamMetrics metrics;
     private final Clock clock;
 
-    BandwidthAdapter(BandwidthClient client, BandwidthErrorTranslator translator, Clock clock) {
+    BandwidthAdapter(BandwidthClient client, BandwidthErrorTranslator translator, UpstreamMetrics metrics,
+            Clock clock) {
         this.client = client;
         this.translator = translator;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -156,7 +159,9 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         if (xml.order() == null || xml.order().id() == null) {
             throw new UpstreamFailureException("Bandwidth answered with an order that has no id");
         }
-        return OrderMapper.toDomain(xml);
+        NumberOrder order = OrderMapper.toDomain(xml);
+        metrics.orderRead(order);
+        return order;
     }
 
     private Disconnect readDisconnect(String body, String fallbackId) {

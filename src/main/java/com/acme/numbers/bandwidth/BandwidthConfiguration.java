@@ -6,6 +6,7 @@ import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.ChannelOption;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -22,19 +23,26 @@ import com.acme.numbers.credentials.CredentialVault;
 class BandwidthConfiguration {
 
     @Bean
+    UpstreamMetrics upstreamMetrics(MeterRegistry meters) {
+        return new UpstreamMetrics(meters);
+    }
+
+    @Bean
     UpstreamGuard upstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakers,
-            BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, Clock clock) {
-        return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock);
+            BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, Clock clock,
+            UpstreamMetrics metrics) {
+        return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock, metrics);
     }
 
     @Bean
     BandwidthAdapter bandwidthAdapter(WebClient.Builder builder, BandwidthProperties properties,
-            BandwidthEndpoints endpoints, CredentialVault vault, UpstreamGuard guard, Clock clock) {
+            BandwidthEndpoints endpoints, CredentialVault vault, UpstreamGuard guard, UpstreamMetrics metrics,
+            Clock clock) {
         WebClient webClient = webClient(builder, properties);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints);
         return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard),
-                translator, clock);
+                translator, metrics, clock);
     }
 
     @Bean

@@ -54,11 +54,13 @@ final class UpstreamGuard {
     private final RetryBudget budget;
     private final ThrottleGate throttles;
     private final Clock clock;
+    private final UpstreamMetrics metrics;
 
     UpstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakerRegistry,
             BulkheadRegistry bulkheadRegistry, RateLimiterRegistry rateLimiters, RetryRegistry retryRegistry,
-            Clock clock) {
+            Clock clock, UpstreamMetrics metrics) {
         this.properties = properties;
+        this.metrics = metrics;
         this.rateLimiters = rateLimiters;
         this.clock = clock;
         this.budget = new RetryBudget(properties.retryBudgetRatio(), properties.retryBudgetMinimum());
@@ -78,6 +80,15 @@ final class UpstreamGuard {
     }
 
     <T> Mono<T> guard(String accountId, Operation operation, Mono<T> call) {
+        return Mono.defer(() -> {
+            long start = System.nanoTime();
+            return protect(accountId, operation, call)
+                    .doOnSuccess(value -> metrics.record(operation, null, start))
+                    .doOnError(failure -> metrics.record(operation, failure, start));
+        });
+    }
+
+    private <T> Mono<T> protect(String accountId, Operation operation, Mono<T> call) {
         return Mono.defer(() -> {
             budget.onCall();
             Duration blocked = throttles.remaining(accountId, operation.group());

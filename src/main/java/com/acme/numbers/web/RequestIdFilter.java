@@ -3,6 +3,8 @@ package com.acme.numbers.web;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import io.micrometer.context.ContextRegistry;
+import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -10,6 +12,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 /** Accepts the caller's {@code X-Request-Id} (when it is sane) or makes one, and echoes it on every response. */
 @Component
@@ -17,8 +20,16 @@ import reactor.core.publisher.Mono;
 class RequestIdFilter implements WebFilter {
 
     static final String HEADER = "X-Request-Id";
+    /** MDC key and Reactor context key of the request id; log patterns print it as %X{requestId}. */
+    static final String MDC_KEY = "requestId";
     private static final String ATTRIBUTE = RequestIdFilter.class.getName();
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+
+    RequestIdFilter() {
+        // With spring.reactor.context-propagation=auto this puts the id into the MDC on whichever thread runs.
+        ContextRegistry.getInstance().registerThreadLocalAccessor(MDC_KEY, () -> MDC.get(MDC_KEY),
+                value -> MDC.put(MDC_KEY, value), () -> MDC.remove(MDC_KEY));
+    }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -26,7 +37,7 @@ class RequestIdFilter implements WebFilter {
         String requestId = given != null && SAFE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        return chain.filter(exchange);
+        return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, requestId));
     }
 
     static String requestId(ServerWebExchange exchange) {

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -37,6 +38,7 @@ final class BandwidthStub {
     static final String PASSWORD = "password-5ec7";
     static final String TOKEN = "token-5ec7";
 
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     void start() {
@@ -70,7 +72,7 @@ final class BandwidthStub {
 
     UpstreamGuard guard(ResilienceProperties resilience, Clock clock) {
         return new UpstreamGuard(resilience, CircuitBreakerRegistry.ofDefaults(), BulkheadRegistry.ofDefaults(),
-                RateLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), clock);
+                RateLimiterRegistry.ofDefaults(), RetryRegistry.ofDefaults(), clock, new UpstreamMetrics(meters));
     }
 
     BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize,
@@ -85,7 +87,7 @@ final class BandwidthStub {
                 OAUTH_ACCOUNT, new BandwidthCredentials.ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)),
                 BASIC_ACCOUNT, new BandwidthCredentials.BasicCredentials(USERNAME, Secret.of(PASSWORD))));
         return new BandwidthConfiguration().bandwidthAdapter(WebClient.builder(), properties,
-                BandwidthEndpoints.of(properties), vault, guard, clock);
+                BandwidthEndpoints.of(properties), vault, guard, new UpstreamMetrics(meters), clock);
     }
 
     static ResponseDefinitionBuilder xml(int status, String body) {

@@ -1,0 +1,34 @@
+# syntax=docker/dockerfile:1
+# Numbers Gateway image: built with the Maven wrapper, run on a JRE as a numeric non-root user.
+#   docker build -t numbers-gateway .
+#   docker run -p 8080:8080 numbers-gateway          # sandbox mode: no Bandwidth account needed
+
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /build
+COPY .mvn/ .mvn/
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src/ src/
+RUN ./mvnw -B -DskipTests package && cp target/numbers-gateway-*.jar app.jar
+
+FROM eclipse-temurin:17-jre AS layers
+WORKDIR /layers
+COPY --from=build /build/app.jar app.jar
+RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+
+FROM eclipse-temurin:17-jre
+RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
+WORKDIR /app
+# Layers from the least to the most often changed, so a code change rebuilds only the last one.
+COPY --from=layers /layers/extracted/dependencies/ ./
+COPY --from=layers /layers/extracted/spring-boot-loader/ ./
+COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
+COPY --from=layers /layers/extracted/application/ ./
+USER 10001:10001
+EXPOSE 8080
+# Heap sized from the container's memory limit; JSON logs for log collectors; /tmp is the only writable path.
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
+# Probes: GET /actuator/health/liveness and /actuator/health/readiness on port 8080 (the Helm chart uses them);
+# the JRE image has no HTTP client for a HEALTHCHECK, and Kubernetes ignores HEALTHCHECK anyway.
+ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]

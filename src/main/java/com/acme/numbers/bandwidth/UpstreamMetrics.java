@@ -1,0 +1,104 @@
+package com.acme.numbers.bandwidth;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import com.acme.numbers.ordering.InvalidRequestException;
+import com.acme.numbers.ordering.NotFoundException;
+import com.acme.numbers.ordering.NumberOrder;
+import com.acme.numbers.ordering.NumberUnavailableException;
+import com.acme.numbers.ordering.OrderStatus;
+import com.acme.numbers.ordering.OrderingException;
+import com.acme.numbers.ordering.RequestRejectedException;
+import com.acme.numbers.ordering.UpstreamThrottledException;
+import com.acme.numbers.ordering.UpstreamTimeoutException;
+import com.acme.numbers.ordering.UpstreamUnavailableException;
+
+/**
+ * RED metrics per upstream operation ({@code bandwidth.requests}: operation, outcome, Bandwidth error code) and
+ * order outcomes ({@code gateway.orders.final} by status, {@code gateway.orders.completion} from creation to a
+ * final state). Every tag has a small, fixed set of values.
+ */
+final class UpstreamMetrics {
+
+    private static final int REMEMBERED_ORDERS = 10_000;
+
+    private final MeterRegistry registry;
+    private final Set<String> finalOrdersSeen = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED_ORDERS;
+        }
+    });
+
+    UpstreamMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void record(Operation operation, Throwable failure, long startNanos) {
+        Timer.builder("bandwidth.requests")
+                .description("Calls to Bandwidth per operation, as callers experienced them (retries included)")
+                .tag("operation", operation.name().toLowerCase(Locale.ROOT))
+                .tag("outcome", outcome(failure))
+                .tag("code", code(failure))
+                .register(registry)
+                .record(Duration.ofNanos(System.nanoTime() - startNanos));
+    }
+
+    /** Counts an order's final state once, however often it is read. */
+    void orderRead(NumberOrder order) {
+        if (!order.status().isFinal() && order.status() != OrderStatus.BACKORDERED) {
+            return;
+        }
+        boolean first;
+        synchronized (finalOrdersSeen) {
+            first = finalOrdersSeen.add(order.id());
+        }
+        if (!first) {
+            return;
+        }
+        Counter.builder("gateway.orders.final").description("Orders seen reaching a final state, by state")
+                .tag("status", order.status().name()).register(registry).increment();
+        if (order.createdAt() != null && order.completedAt() != null) {
+            Timer.builder("gateway.orders.completion").description("Time from order creation to its final state")
+                    .tag("status", order.status().name()).register(registry)
+                    .record(Duration.between(order.createdAt(), order.completedAt()));
+        }
+    }
+
+    private static String outcome(Throwable failure) {
+        if (failure == null) {
+            return "success";
+        }
+        if (failure instanceof NotFoundException) {
+            return "not_found";
+        }
+        if (failure instanceof NumberUnavailableException || failure instanceof RequestRejectedException
+                || failure instanceof InvalidRequestException) {
+            return "rejected";
+        }
+        if (failure instanceof UpstreamThrottledException) {
+            return "throttled";
+        }
+        if (failure instanceof UpstreamUnavailableException) {
+            return "unavailable";
+        }
+        if (failure instanceof UpstreamTimeoutException) {
+            return "timeout";
+        }
+        return "failure";
+    }
+
+    private static String code(Throwable failure) {
+        return failure instanceof OrderingException ordering && ordering.upstreamCode() != null
+                ? ordering.upstreamCode() : "none";
+    }
+}

@@ -1,0 +1,183 @@
+package com.acme.numbers.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Real Helm (in-process, helm-java): lint, and the manifests rendered with default and production values. */
+class HelmChartTests {
+
+    private static final Path CHART = Path.of("helm", "numbers-gateway");
+    private static final Path PRODUCTION = Path.of("src", "test", "resources", "helm", "values-production.yaml");
+
+    @Test
+    void chartLintsCleanInStrictMode() {
+        LintResult result = new Helm(CHART).lint().strict().call();
+
+        assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+    }
+
+    @Test
+    void defaultsRenderARestrictedDeploymentWithProbesAndNoSecrets() throws IOException {
+        String rendered = new Helm(CHART).template().withName("gw").call();
+        List<Map<String, Object>> docs = documents(rendered);
+
+        Map<String, Object> pod = path(only(docs, "Deployment"), "spec", "template", "spec");
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+        Map<String, Object> podSecurity = path(pod, "securityContext");
+        Map<String, Object> security = path(container, "securityContext");
+        assertThat(podSecurity).containsEntry("runAsNonRoot", true).containsEntry("runAsUser", dockerfileUser());
+        assertThat(path(podSecurity, "seccompProfile")).containsEntry("type", "RuntimeDefault");
+        assertThat(security).containsEntry("allowPrivilegeEscalation", false)
+                .containsEntry("readOnlyRootFilesystem", true).containsEntry("runAsNonRoot", true);
+        assertThat((List<String>) path(security, "capabilities").get("drop")).containsExactly("ALL");
+        assertThat(path(container, "livenessProbe", "httpGet")).containsEntry("path", "/actuator/health/liveness")
+                .containsEntry("port", "http");
+        assertThat(path(container, "readinessProbe", "httpGet")).containsEntry("path", "/actuator/health/readiness")
+                .containsEntry("port", "http");
+        assertThat(path(container, "startupProbe", "httpGet")).containsEntry("port", "http");
+        assertThat(path(container, "resources", "requests")).containsKeys("cpu", "memory");
+        assertThat((List<Map<String, Object>>) container.get("volumeMounts"))
+                .anySatisfy(m -> assertThat(m).containsEntry("name", "tmp").containsEntry("mountPath", "/tmp"));
+        assertThat((List<Map<String, Object>>) pod.get("volumes"))
+                .anySatisfy(v -> assertThat(v).containsEntry("name", "tmp").containsKey("emptyDir"));
+        assertThat(pod).containsEntry("automountServiceAccountToken", false);
+
+        assertThat(kinds(docs)).contains("Service", "ServiceAccount", "ConfigMap", "PodDisruptionBudget")
+                .doesNotContain("HorizontalPodAutoscaler", "Ingress", "Secret", "ServiceMonitor", "PrometheusRule");
+        assertThat(path(only(docs, "Deployment"), "spec")).containsEntry("replicas", 2);
+        assertThat(((List<Map<String, Object>>) path(only(docs, "Service"), "spec").get("ports")).get(0))
+                .containsEntry("targetPort", "http");
+        assertThat(path(only(docs, "ConfigMap"), "data")).containsEntry("GATEWAY_SANDBOX_ENABLED", "true")
+                .containsEntry("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        // helm-java renders without test hooks; the hook itself is checked as a file
+        assertThat(Files.readString(CHART.resolve("templates/tests/test-connection.yaml")))
+                .contains("\"helm.sh/hook\": test").contains("/actuator/health/readiness");
+        assertThat(rendered).doesNotContainPattern("(?im)^\\s*(password|client-?secret|token|api-?key)\\s*:");
+    }
+
+    @Test
+    void productionValuesRenderVaultAutoscalingAndMonitoring() throws IOException {
+        String rendered = new Helm(CHART).template().withName("gw").withValuesFile(PRODUCTION).call();
+        List<Map<String, Object>> docs = documents(rendered);
+
+        assertThat(kinds(docs)).contains("HorizontalPodAutoscaler", "Ingress", "NetworkPolicy", "ServiceMonitor",
+                "PrometheusRule", "PodDisruptionBudget").doesNotContain("Secret");
+        assertThat(only(docs, "HorizontalPodAutoscaler")).containsEntry("apiVersion", "autoscaling/v2");
+        assertThat(path(only(docs, "Deployment"), "spec")).doesNotContainKey("replicas");
+        assertThat(path(only(docs, "Deployment"), "spec", "template", "spec"))
+                .containsEntry("automountServiceAccountToken", true);
+        Map<String, Object> config = path(configMap(docs, "gw-numbers-gateway"), "data");
+        assertThat(config).containsEntry("GATEWAY_SANDBOX_ENABLED", "false")
+                .containsEntry("GATEWAY_CREDENTIALS_BACKEND", "vault")
+                .containsEntry("GATEWAY_CREDENTIALS_VAULT_AUTHENTICATION", "kubernetes")
+                .containsEntry("GATEWAY_CREDENTIALS_VAULT_KUBERNETES_ROLE", "numbers-gateway-prod")
+                .containsEntry("MANAGEMENT_TRACING_EXPORT_OTLP_ENABLED", "true");
+        assertThat((String) config.get("SPRING_APPLICATION_JSON")).contains("\"defaultSiteId\":\"743\"")
+                .contains("\"apiKeySha256\"");
+
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) ((List<Map<String, Object>>) path(
+                only(docs, "PrometheusRule"), "spec").get("groups")).get(0).get("rules");
+        assertThat(rules).extracting(r -> r.get("alert")).containsExactlyInAnyOrder("NumbersGatewayBreakerOpen",
+                "NumbersGatewayHigh5xxRate", "NumbersGatewayUpstreamSlow", "NumbersGatewayFailedOrders");
+        JsonNode dashboard = JsonMapper.builder().build().readTree(
+                (String) path(configMap(docs, "gw-numbers-gateway-dashboard"), "data").get("numbers-gateway.json"));
+        assertThat(dashboard.get("panels").size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void fileBackendMountsAnExistingSecretReadOnlyAndRequiresIt() throws IOException {
+        String rendered = new Helm(CHART).template().withName("gw").set("sandbox.enabled", false)
+                .set("credentials.backend", "file").set("credentials.file.existingSecret", "bandwidth-creds").call();
+        Map<String, Object> pod = path(only(documents(rendered), "Deployment"), "spec", "template", "spec");
+
+        assertThat((List<Map<String, Object>>) pod.get("volumes")).anySatisfy(v -> assertThat(v)
+                .containsEntry("name", "bandwidth-credentials")
+                .containsEntry("secret", Map.of("secretName", "bandwidth-creds")));
+        assertThat((List<Map<String, Object>>) ((List<Map<String, Object>>) pod.get("containers")).get(0)
+                .get("volumeMounts")).anySatisfy(m -> assertThat(m).containsEntry("readOnly", true)
+                        .containsEntry("mountPath", "/var/run/secrets/bandwidth"));
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("sandbox.enabled", false)
+                .set("credentials.backend", "file").call()).hasMessageContaining("existingSecret");
+    }
+
+    @Test
+    void schemaRefusesCredentialValuesAndUnsafeSettings() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw")
+                .set("credentials.vault.token", "s.plain-token").call()).hasMessageContaining("token");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw")
+                .set("securityContext.readOnlyRootFilesystem", false).call())
+                .hasMessageContaining("readOnlyRootFilesystem");
+    }
+
+    @Test
+    void dashboardAndAlertsQueryTheMetricsTheGatewayExposes() throws IOException {
+        String dashboard = Files.readString(CHART.resolve("dashboards/numbers-gateway.json"));
+        JsonMapper.builder().build().readTree(dashboard);
+        Map<String, Object> alerts = new Yaml().load(Files.readString(CHART.resolve("alerts/numbers-gateway-rules.yaml")));
+        assertThat(alerts).containsKey("groups");
+
+        for (String source : List.of(dashboard, Files.readString(CHART.resolve("alerts/numbers-gateway-rules.yaml")))) {
+            Matcher metric = Pattern.compile("(bandwidth_requests_seconds|http_server_requests_seconds|"
+                    + "resilience4j_circuitbreaker_state|gateway_orders_\\w+)").matcher(source);
+            assertThat(metric.find()).isTrue();
+        }
+        assertThat(ObservedMetrics.NAMES).contains("bandwidth_requests_seconds_count", "gateway_orders_final_total",
+                "resilience4j_circuitbreaker_state", "http_server_requests_seconds_count");
+    }
+
+    static int dockerfileUser() throws IOException {
+        Matcher user = Pattern.compile("(?m)^USER (\\d+):(\\d+)$").matcher(Files.readString(Path.of("Dockerfile")));
+        assertThat(user.find()).as("Dockerfile has a numeric USER").isTrue();
+        return Integer.parseInt(user.group(1));
+    }
+
+    private static List<Map<String, Object>> documents(String rendered) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : new Yaml().loadAll(rendered)) {
+            if (doc instanceof Map<?, ?> map) {
+                docs.add((Map<String, Object>) map);
+            }
+        }
+        return docs;
+    }
+
+    private static List<Object> kinds(List<Map<String, Object>> docs) {
+        return docs.stream().map(d -> d.get("kind")).toList();
+    }
+
+    private static Map<String, Object> only(List<Map<String, Object>> docs, String kind) {
+        List<Map<String, Object>> matching = docs.stream().filter(d -> kind.equals(d.get("kind"))).toList();
+        assertThat(matching).as(kind).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static Map<String, Object> configMap(List<Map<String, Object>> docs, String name) {
+        return docs.stream().filter(d -> "ConfigMap".equals(d.get("kind")))
+                .filter(d -> name.equals(path(d, "metadata").get("name"))).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> path(Map<String, Object> map, String... keys) {
+        Map<String, Object> current = map;
+        for (String key : keys) {
+            current = (Map<String, Object>) current.get(key);
+            assertThat(current).as("key %s", key).isNotNull();
+        }
+        return current;
+    }
+}

@@ -1,0 +1,17 @@
+package com.acme.numbers.deploy;
+
+import java.util.Set;
+
+/**
+ * The Prometheus series the dashboard and alert rules rely on; ObservabilityIntegrationTests proves the running
+ * gateway exposes each of them.
+ */
+final class ObservedMetrics {
+
+    static final Set<String> NAMES = Set.of("bandwidth_requests_seconds_count", "bandwidth_requests_seconds_bucket",
+            "gateway_orders_final_total", "gateway_orders_completion_seconds_max", "resilience4j_circuitbreaker_state",
+            "http_server_requests_seconds_count", "http_server_requests_seconds_bucket");
+
+    private ObservedMetrics() {
+    }
+}

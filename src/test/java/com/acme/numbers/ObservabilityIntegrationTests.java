@@ -1,0 +1,67 @@
+package com.acme.numbers;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.acme.numbers.support.Fixtures.read;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import com.acme.numbers.bandwidth.BandwidthEndpoints;
+
+/** What operators see: Prometheus series, W3C trace context towards Bandwidth, the request id on log lines. */
+@ExtendWith(OutputCaptureExtension.class)
+class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
+
+    private static final String ORDER = "/api/accounts/" + OAUTH_ACCOUNT + "/orders/order-1";
+
+    @Test
+    void prometheusShowsRedMetricsBreakersAndOrderOutcomes() {
+        bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(xml(200, read(getClass(), "order-complete.xml"))));
+        client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
+                .expectStatus().isOk();
+
+        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+
+        assertThat(metrics)
+                .containsPattern("bandwidth_requests_seconds_count\\{[^}]*operation=\"read_order\"[^}]*outcome=\"success\"")
+                .containsPattern("bandwidth_requests_seconds_bucket\\{")
+                .containsPattern("gateway_orders_final_total\\{[^}]*status=\"COMPLETE\"")
+                .containsPattern("gateway_orders_completion_seconds_max\\{")
+                .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"bandwidth-read\"")
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/accounts/\\{accountId\\}/orders/\\{orderId\\}\"")
+                .containsPattern("http_server_requests_seconds_bucket\\{")
+                .contains("application=\"numbers-gateway\"");
+    }
+
+    @Test
+    void upstreamCallsCarryW3cTraceContext() {
+        bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(xml(200,
+                read(BandwidthEndpoints.class, "order-response-received.xml"))));
+
+        client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
+                .expectStatus().isOk();
+
+        bandwidth.verify(getRequestedFor(urlPathEqualTo(ORDER))
+                .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
+    }
+
+    @Test
+    void logLinesCarryTheRequestId(CapturedOutput output) {
+        bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(aResponse().withStatus(500)));
+
+        client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY)
+                .header("X-Request-Id", "obs-request-4711").exchange().expectStatus().isEqualTo(502)
+                .expectHeader().valueEquals("X-Request-Id", "obs-request-4711");
+
+        assertThat(output.getAll().lines().filter(line -> line.contains("Bandwidth failed on order")))
+                .isNotEmpty().allSatisfy(line -> assertThat(line).contains("obs-request-4711"));
+    }
+}

@@ -1,0 +1,144 @@
+package com.acme.numbers.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What can be proved about the image without a Docker engine: the Dockerfile follows the rules (multi-stage,
+ * wrapper build, JRE runtime, numeric non-root user, exec-form entrypoint, container-sized heap, no secrets), the
+ * layers it copies are the ones the packaged jar has, in its order, and the layout it assembles starts with the
+ * image's entrypoint and environment and logs JSON. Runs after {@code package} (failsafe).
+ */
+class DockerfileIT {
+
+    private static final Path DOCKERFILE = Path.of("Dockerfile");
+    private static final Pattern COPY_LAYER = Pattern.compile(
+            "(?m)^COPY --from=layers /layers/extracted/([\\w-]+)/ \\./$");
+
+    @Test
+    void followsTheImageRules() throws IOException {
+        String dockerfile = Files.readString(DOCKERFILE);
+        List<String> stages = lines(dockerfile, "^FROM (.+)$");
+
+        assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(stages.get(stages.size() - 1)).contains("-jre").doesNotContain(" AS ");
+        assertThat(dockerfile).containsPattern("(?m)^RUN \\./mvnw .*package");
+        assertThat(HelmChartTests.dockerfileUser()).isPositive();
+        assertThat(lines(dockerfile, "^USER (.+)$")).containsExactly("10001:10001");
+        assertThat(lines(dockerfile, "^ENTRYPOINT (.+)$")).singleElement()
+                .satisfies(entrypoint -> assertThat(entrypoint).startsWith("[\"java\"").endsWith("]"));
+        assertThat(dockerfile).contains("-XX:MaxRAMPercentage=").contains("EXPOSE 8080")
+                .doesNotContainPattern("(?im)^(ENV|ARG)\\s+\\S*(PASSWORD|SECRET|TOKEN|API_KEY)")
+                .doesNotContainPattern("(?im)^\\s*(ENV|ARG)\\s+SPRING_PROFILES_ACTIVE");
+        assertThat(Files.readString(Path.of(".dockerignore"))).contains("target/").contains(".git/");
+    }
+
+    @Test
+    void copiesTheJarsLayersInTheJarsOrder() throws Exception {
+        List<String> copied = new ArrayList<>();
+        Matcher copy = COPY_LAYER.matcher(Files.readString(DOCKERFILE));
+        while (copy.find()) {
+            copied.add(copy.group(1));
+        }
+
+        String layers = run(List.of("java", "-Djarmode=tools", "-jar", jar().toString(), "list-layers"), null,
+                Duration.ofSeconds(60));
+
+        assertThat(copied).isEqualTo(layers.lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+    }
+
+    @Test
+    void assembledLayersStartWithTheImagesEntrypointAndLogJson(@TempDir Path work) throws Exception {
+        run(List.of("java", "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers", "--launcher",
+                "--destination", work.resolve("extracted").toString()), null, Duration.ofSeconds(60));
+        Path app = Files.createDirectories(work.resolve("app"));
+        try (Stream<Path> layers = Files.list(work.resolve("extracted"))) {
+            for (Path layer : layers.toList()) {
+                copyTree(layer, app);
+            }
+        }
+
+        ProcessBuilder builder = new ProcessBuilder("java", "org.springframework.boot.loader.launch.JarLauncher",
+                "--server.port=0").directory(app.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=" + work);
+        builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
+        Path log = work.resolve("app.log");
+        Process process = builder.redirectOutput(log.toFile()).start();
+        try {
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (Instant.now().isBefore(deadline) && !Files.readString(log).contains("Started ")) {
+                Thread.sleep(200);
+            }
+            String output = Files.readString(log);
+            assertThat(output).as(output).contains("Started ");
+            JsonNode started = JsonMapper.builder().build().readTree(output.lines()
+                    .filter(line -> line.startsWith("{") && line.contains("Started ")).findFirst().orElseThrow());
+            assertThat(started.get("@timestamp")).isNotNull();
+            assertThat(started.get("log").get("level").asString()).isEqualTo("INFO");
+        }
+        finally {
+            process.destroy();
+            process.waitFor(20, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("numbers-gateway-.*\\.jar"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".original")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run after 'package': no jar in target/"));
+        }
+    }
+
+    private static List<String> lines(String text, String regex) {
+        Matcher matcher = Pattern.compile("(?m)" + regex).matcher(text);
+        List<String> found = new ArrayList<>();
+        while (matcher.find()) {
+            found.add(matcher.group(1).trim());
+        }
+        return found;
+    }
+
+    private static String run(List<String> command, Path directory, Duration timeout) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (directory != null) {
+            builder.directory(directory.toFile());
+        }
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output.replaceAll("(?m)^Picked up JAVA_TOOL_OPTIONS.*\\R", "");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                }
+                else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+    }
+}

@@ -21,6 +21,8 @@ final class TestClients {
         HttpClient http = HttpClient.create(ConnectionProvider.newConnection());
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(http))
                 .baseUrl("http://localhost:" + port)
+                // a Prometheus scrape with histograms is larger than the default 256 KB
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }

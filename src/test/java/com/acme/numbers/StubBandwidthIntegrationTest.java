@@ -39,6 +39,7 @@ public abstract class StubBandwidthIntegrationTest {
     protected static final String OPS_KEY = "ops-key-5ec7-e2e";
     protected static final String READER_KEY = "reader-key-5ec7-e2e";
     protected static final String OTHER_OPS_KEY = "other-ops-key-5ec7-e2e";
+    protected static final String LIMITED_KEY = "limited-key-5ec7-e2e";
 
     protected static final WireMockServer bandwidth = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
@@ -72,6 +73,7 @@ public abstract class StubBandwidthIntegrationTest {
         registry.add("gateway.clients[0].accounts", () -> OAUTH_ACCOUNT + "," + BASIC_ACCOUNT + ","
                 + NO_CREDENTIALS_ACCOUNT);
         registry.add("gateway.clients[0].scopes", () -> "numbers:read,numbers:write");
+        registry.add("gateway.clients[0].requests-per-second", () -> "1000");
         registry.add("gateway.clients[1].name", () -> "reader");
         registry.add("gateway.clients[1].api-key-sha256", () -> ApiClients.sha256(READER_KEY));
         registry.add("gateway.clients[1].accounts", () -> OAUTH_ACCOUNT);
@@ -80,6 +82,13 @@ public abstract class StubBandwidthIntegrationTest {
         registry.add("gateway.clients[2].api-key-sha256", () -> ApiClients.sha256(OTHER_OPS_KEY));
         registry.add("gateway.clients[2].accounts", () -> OAUTH_ACCOUNT);
         registry.add("gateway.clients[2].scopes", () -> "numbers:read,numbers:write");
+        registry.add("gateway.clients[2].requests-per-second", () -> "1000");
+        registry.add("gateway.clients[3].name", () -> "limited");
+        registry.add("gateway.clients[3].api-key-sha256", () -> ApiClients.sha256(LIMITED_KEY));
+        registry.add("gateway.clients[3].accounts", () -> OAUTH_ACCOUNT);
+        registry.add("gateway.clients[3].scopes", () -> "numbers:read,numbers:write");
+        registry.add("gateway.clients[3].requests-per-second", () -> "3");
+        registry.add("gateway.clients[3].max-order-quantity", () -> "5");
     }
 
     @Autowired

@@ -19,8 +19,10 @@ import com.acme.numbers.credentials.BandwidthCredentials;
 import com.acme.numbers.credentials.BandwidthCredentials.BasicCredentials;
 import com.acme.numbers.credentials.BandwidthCredentials.ClientCredentials;
 import com.acme.numbers.credentials.CredentialVault;
+import com.acme.numbers.credentials.CredentialsUnavailableException;
 import com.acme.numbers.ordering.AccountNotFoundException;
 import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.UpstreamUnavailableException;
 
 /**
  * Produces the {@code Authorization} header for an account: Basic for legacy API users, or a bearer token from
@@ -31,6 +33,7 @@ final class BandwidthAuthenticator {
     /** Renew this long before Bandwidth's expiry, as the official SDKs do. */
     private static final Duration EARLY_RENEWAL = Duration.ofSeconds(60);
     private static final long DEFAULT_EXPIRES_IN = 3600;
+    private static final Duration CREDENTIALS_RETRY_AFTER = Duration.ofSeconds(5);
 
     private final CredentialVault vault;
     private final WebClient webClient;
@@ -46,7 +49,17 @@ final class BandwidthAuthenticator {
     /** @return the account's credentials; {@link AccountNotFoundException} when the gateway has none */
     Mono<BandwidthCredentials> credentials(String accountId) {
         return vault.credentialsFor(accountId)
-                .switchIfEmpty(Mono.error(() -> new AccountNotFoundException(accountId)));
+                .switchIfEmpty(Mono.error(() -> new AccountNotFoundException(accountId)))
+                .onErrorMap(CredentialsUnavailableException.class, ex -> new UpstreamUnavailableException(
+                        "The gateway cannot read its Bandwidth credentials right now", CREDENTIALS_RETRY_AFTER));
+    }
+
+    /** After Bandwidth refused them: read the account's credentials again and fetch a new token next time. */
+    void forget(String accountId, BandwidthCredentials credentials) {
+        vault.invalidate(accountId);
+        if (credentials instanceof ClientCredentials client) {
+            tokens.remove(client);
+        }
     }
 
     /** @return the {@code Authorization} value for these credentials, fetching a token when needed */

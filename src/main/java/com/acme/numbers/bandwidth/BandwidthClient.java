@@ -14,6 +14,7 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.credentials.BandwidthCredentials;
 import com.acme.numbers.ordering.UpstreamFailureException;
 import com.acme.numbers.ordering.UpstreamTimeoutException;
 
@@ -49,8 +50,19 @@ final class BandwidthClient {
         URI uri = uri(query, pathSegments);
         // Unknown accounts fail before the guard; the token fetch is inside it, so an open breaker calls nothing.
         return authenticator.credentials(accountId)
-                .flatMap(credentials -> guard.guard(accountId, operation, authenticator.header(credentials)
-                        .flatMap(authorization -> attempt(operation, uri, authorization, body))));
+                .flatMap(credentials -> guarded(accountId, operation, credentials, uri, body)
+                        // Rotated credentials: read them again and try exactly once more.
+                        .onErrorResume(BandwidthAuthRejectedException.class, rejected -> {
+                            authenticator.forget(accountId, credentials);
+                            return authenticator.credentials(accountId)
+                                    .flatMap(fresh -> guarded(accountId, operation, fresh, uri, body));
+                        }));
+    }
+
+    private Mono<UpstreamResponse> guarded(String accountId, Operation operation, BandwidthCredentials credentials,
+            URI uri, Object body) {
+        return guard.guard(accountId, operation, authenticator.header(credentials)
+                .flatMap(authorization -> attempt(operation, uri, authorization, body)));
     }
 
     /** One attempt; the guard may subscribe to it more than once (retries of safe calls). */

@@ -43,7 +43,7 @@ final class BandwidthErrorTranslator {
         }
         if (status == 401 || status == 403) {
             log.error("Bandwidth refused the gateway's credentials for {} (HTTP {})", what, status);
-            return new UpstreamFailureException("Bandwidth refused the gateway's credentials");
+            return new BandwidthAuthRejectedException();
         }
         if (status == 502 || status == 503 || status == 504) {
             log.warn("Bandwidth is unavailable for {} (HTTP {})", what, status);

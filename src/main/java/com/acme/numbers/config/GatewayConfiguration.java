@@ -8,14 +8,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
+import org.springframework.vault.core.ReactiveVaultTemplate;
+import reactor.core.publisher.Mono;
 
 import com.acme.numbers.bandwidth.BandwidthEndpoints;
 import com.acme.numbers.bandwidth.BandwidthProperties;
 import com.acme.numbers.credentials.BandwidthCredentials;
 import com.acme.numbers.credentials.CredentialVault;
+import com.acme.numbers.credentials.CredentialsHealthIndicator;
+import com.acme.numbers.credentials.FileCredentialVault;
+import com.acme.numbers.credentials.VaultClientFactory;
+import com.acme.numbers.credentials.VaultCredentialVault;
 import com.acme.numbers.credentials.CredentialsProperties;
 import com.acme.numbers.credentials.Secret;
 import com.acme.numbers.credentials.StaticCredentialVault;
@@ -79,17 +88,62 @@ class GatewayConfiguration {
 
     @Bean
     CredentialVault credentialVault(CredentialsProperties credentials, SandboxProperties sandbox,
-            Environment environment) {
-        if (!"static".equals(credentials.backend())) {
-            throw new IllegalStateException("gateway.credentials.backend=" + credentials.backend()
-                    + " is not supported; use static");
-        }
-        StaticCredentialVault vault = StaticCredentialVault.from(credentials);
+            Environment environment, ObjectProvider<ReactiveVaultTemplate> vaultTemplate, Clock clock) {
+        CredentialVault vault = switch (credentials.backend()) {
+            case "vault" -> new VaultCredentialVault(vaultTemplate.getObject(), credentials.vault(), clock);
+            case "file" -> new FileCredentialVault(require(credentials.file().directory(),
+                    "gateway.credentials.file.directory"), credentials.file().cacheTtl(), clock);
+            case "static" -> staticVault(credentials, environment);
+            default -> throw new IllegalStateException("gateway.credentials.backend must be vault, file or static, "
+                    + "not " + credentials.backend());
+        };
         if (SandboxEnabledCondition.isEnabled(environment)) {
-            vault = vault.with(sandbox.accountId(), new BandwidthCredentials.ClientCredentials(sandbox.clientId(),
-                    Secret.of(sandbox.clientSecret())));
+            // The sandbox account is served with the sandbox's own client, whatever backend holds the real ones.
+            StaticCredentialVault sandboxAccount = new StaticCredentialVault(Map.of(sandbox.accountId(),
+                    new BandwidthCredentials.ClientCredentials(sandbox.clientId(), Secret.of(sandbox.clientSecret()))));
+            CredentialVault real = vault;
+            return new CredentialVault() {
+                @Override
+                public Mono<BandwidthCredentials> credentialsFor(String accountId) {
+                    return sandboxAccount.credentialsFor(accountId)
+                            .switchIfEmpty(Mono.defer(() -> real.credentialsFor(accountId)));
+                }
+
+                @Override
+                public void invalidate(String accountId) {
+                    real.invalidate(accountId);
+                }
+            };
         }
         return vault;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "gateway.credentials.backend", havingValue = "vault")
+    ReactiveVaultTemplate vaultTemplate(CredentialsProperties credentials) {
+        return VaultClientFactory.create(credentials.vault());
+    }
+
+    @Bean
+    CredentialsHealthIndicator credentialsHealthIndicator(CredentialsProperties credentials,
+            ObjectProvider<ReactiveVaultTemplate> vaultTemplate) {
+        return new CredentialsHealthIndicator(vaultTemplate.getIfAvailable(), credentials.backend());
+    }
+
+    /** Credentials in configuration are for development: the production profile refuses them at startup. */
+    private static StaticCredentialVault staticVault(CredentialsProperties credentials, Environment environment) {
+        if (environment.acceptsProfiles(Profiles.of("production"))) {
+            throw new IllegalStateException("gateway.credentials.backend=static is refused under the production "
+                    + "profile: keep Bandwidth credentials in Vault (backend vault) or a mounted Secret (backend file)");
+        }
+        return StaticCredentialVault.from(credentials);
+    }
+
+    private static <T> T require(T value, String property) {
+        if (value == null) {
+            throw new IllegalStateException(property + " is required");
+        }
+        return value;
     }
 
     @Bean
@@ -114,10 +168,10 @@ class GatewayConfiguration {
     ApiClients apiClients(ClientsProperties properties, SandboxProperties sandbox, Environment environment) {
         Map<String, ApiClient> clients = new HashMap<>();
         properties.clients().forEach(c -> clients.put(c.apiKeySha256().toLowerCase(Locale.ROOT),
-                new ApiClient(c.name(), c.accounts(), c.scopes())));
+                new ApiClient(c.name(), c.accounts(), c.scopes(), c.requestsPerSecond(), c.maxOrderQuantity())));
         if (clients.isEmpty() && SandboxEnabledCondition.isEnabled(environment)) {
-            clients.put(ApiClients.sha256(SANDBOX_API_KEY), new ApiClient("sandbox-developer",
-                    Set.of(sandbox.accountId()), Set.of(ApiClient.READ, ApiClient.WRITE)));
+            clients.put(ApiClients.sha256(SANDBOX_API_KEY),
+                    ApiClient.developer("sandbox-developer", Set.of(sandbox.accountId())));
         }
         return new ApiClients(clients);
     }

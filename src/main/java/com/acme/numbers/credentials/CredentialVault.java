@@ -7,4 +7,8 @@ public interface CredentialVault {
 
     /** @return the account's credentials, or empty when the gateway serves no such account */
     Mono<BandwidthCredentials> credentialsFor(String accountId);
+
+    /** Forgets cached credentials of an account, after Bandwidth refused them, so the next call reads them again. */
+    default void invalidate(String accountId) {
+    }
 }

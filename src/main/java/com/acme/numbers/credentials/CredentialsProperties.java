@@ -1,5 +1,8 @@
 package com.acme.numbers.credentials;
 
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -9,16 +12,65 @@ import org.springframework.boot.context.properties.bind.Name;
 /**
  * Where Bandwidth credentials come from.
  *
- * @param backend {@code static} (development: from configuration); vault backends come later
+ * @param backend {@code vault} (HashiCorp Vault KV v2), {@code file} (a mounted Secret) or {@code static}
+ *        (development only: from configuration; refused under the {@code production} profile)
  * @param staticAccounts credentials per account id for the {@code static} backend
+ * @param vault settings of the {@code vault} backend
+ * @param file settings of the {@code file} backend
  */
 @ConfigurationProperties("gateway.credentials")
 public record CredentialsProperties(
         @DefaultValue("static") String backend,
-        @Name("static") Map<String, StaticAccount> staticAccounts) {
+        @Name("static") Map<String, StaticAccount> staticAccounts,
+        @DefaultValue Vault vault,
+        @DefaultValue File file) {
 
     public CredentialsProperties {
         staticAccounts = staticAccounts == null ? Map.of() : Map.copyOf(staticAccounts);
+    }
+
+    /**
+     * The Vault backend: one KV v2 secret per account, keys client-id/client-secret or username/password.
+     *
+     * @param uri Vault's address, for example {@code https://vault.vault.svc:8200}
+     * @param authentication {@code token}, {@code approle} or {@code kubernetes}
+     * @param token the Vault token, for {@code token}
+     * @param roleId AppRole role id, for {@code approle}
+     * @param secretId AppRole secret id, for {@code approle}
+     * @param kubernetesRole Vault role bound to the pod's service account, for {@code kubernetes}
+     * @param kubernetesTokenPath the service-account token file, for {@code kubernetes}
+     * @param kvMount the KV v2 mount
+     * @param path secret path under the mount; {@code {accountId}} is replaced
+     * @param cacheTtl how long credentials are used before Vault is asked again
+     */
+    public record Vault(
+            URI uri,
+            @DefaultValue("token") String authentication,
+            String token,
+            String roleId,
+            String secretId,
+            String kubernetesRole,
+            @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/token") String kubernetesTokenPath,
+            @DefaultValue("secret") String kvMount,
+            @DefaultValue("numbers-gateway/accounts/{accountId}") String path,
+            @DefaultValue("5m") Duration cacheTtl) {
+
+        @Override
+        public String toString() {
+            return "Vault[uri=" + uri + ", authentication=" + authentication + ", token=******, roleId=" + roleId
+                    + ", secretId=******, kubernetesRole=" + kubernetesRole + ", kvMount=" + kvMount + ", path="
+                    + path + ", cacheTtl=" + cacheTtl + "]";
+        }
+    }
+
+    /**
+     * The file backend: {@code <directory>/<accountId>/client-id} and {@code client-secret} (or {@code username},
+     * {@code password}), the way a Kubernetes Secret volume lays them out.
+     *
+     * @param directory the mounted folder
+     * @param cacheTtl how long files are used before they are read again (rotation swaps them)
+     */
+    public record File(Path directory, @DefaultValue("10s") Duration cacheTtl) {
     }
 
     /**

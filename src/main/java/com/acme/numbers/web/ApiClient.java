@@ -8,8 +8,16 @@ import java.util.Set;
  * @param name the client's name (for logs and audit)
  * @param accounts Bandwidth account ids it may use
  * @param scopes {@code numbers:read} and/or {@code numbers:write}
+ * @param requestsPerSecond requests per second it may make
+ * @param maxOrderQuantity most numbers one of its orders may buy
  */
-public record ApiClient(String name, Set<String> accounts, Set<String> scopes) {
+public record ApiClient(String name, Set<String> accounts, Set<String> scopes, int requestsPerSecond,
+        int maxOrderQuantity) {
+
+    /** The development client of the sandbox: generous limits. */
+    public static ApiClient developer(String name, Set<String> accounts) {
+        return new ApiClient(name, accounts, Set.of(READ, WRITE), 1000, 5000);
+    }
 
     public static final String READ = "numbers:read";
     public static final String WRITE = "numbers:write";

@@ -1,9 +1,12 @@
 package com.acme.numbers.web;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -25,10 +28,12 @@ class ApiKeyFilter implements WebFilter {
 
     private final ApiClients clients;
     private final ProblemWriter problems;
+    private final ClientRateLimiter rateLimiter;
 
-    ApiKeyFilter(ApiClients clients, ProblemWriter problems) {
+    ApiKeyFilter(ApiClients clients, ProblemWriter problems, Clock clock) {
         this.clients = clients;
         this.problems = problems;
+        this.rateLimiter = new ClientRateLimiter(clock);
     }
 
     @Override
@@ -50,6 +55,15 @@ class ApiKeyFilter implements WebFilter {
         String scope = isRead(exchange.getRequest().getMethod()) ? ApiClient.READ : ApiClient.WRITE;
         if (!client.has(scope)) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client lacks the scope " + scope + ".");
+        }
+        ClientRateLimiter.Decision budget = rateLimiter.tryAcquire(client);
+        HttpHeaders headers = exchange.getResponse().getHeaders();
+        headers.set("RateLimit-Limit", Integer.toString(budget.limit()));
+        headers.set("RateLimit-Remaining", Long.toString(budget.remaining()));
+        headers.set("RateLimit-Reset", Long.toString(budget.resetSeconds()));
+        if (!budget.allowed()) {
+            return problems.write(exchange, ProblemCode.CLIENT_RATE_LIMITED, "This client may make "
+                    + budget.limit() + " requests per second.", Duration.ofSeconds(budget.resetSeconds()));
         }
         exchange.getAttributes().put(ApiClient.ATTRIBUTE, client);
         return chain.filter(exchange);

@@ -63,12 +63,18 @@ class OrderController {
             @RequestHeader(value = PreferWait.PREFER, required = false) String prefer,
             ServerWebExchange exchange) {
         NewOrder order = request.toDomain();
+        ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
+        checkQuantityLimit(order, client);
         Mono<NumberOrder> placed = idempotencyKey == null ? service.placeOrder(accountId, order)
                 : service.placeOrderOnce(accountId, order.withCustomerOrderIdIfAbsent(
-                        CustomerOrderIds.derive(exchange.getAttribute(ApiClient.ATTRIBUTE), idempotencyKey)));
+                        CustomerOrderIds.derive(client, idempotencyKey)));
         Duration wait = PreferWait.of(prefer, api.maxPreferWait());
         return placed.flatMap(o -> service.awaitOrder(accountId, o, wait))
                 .map(o -> {
+                    exchange.getAttributes().put(AuditFilter.UPSTREAM_ID, o.id());
+                    if (o.customerOrderId() != null) {
+                        exchange.getAttributes().put(AuditFilter.CUSTOMER_ORDER_ID, o.customerOrderId());
+                    }
                     ResponseEntity.BodyBuilder created = ResponseEntity.created(
                             URI.create("/api/v1/accounts/" + accountId + "/orders/" + o.id()));
                     if (!wait.isZero() && o.status() != OrderStatus.RECEIVED) {
@@ -103,6 +109,20 @@ class OrderController {
         Inputs.onlyKnownParameters(exchange, LIST_PARAMETERS);
         OrderQuery query = new OrderQuery(status(status), customerOrderId, from, to, size, PageToken.decode(pageToken));
         return service.orders(accountId, query).map(OrderListResponse::of);
+    }
+
+    /** One client may not buy more numbers per order than its configured share of the account's budget. */
+    private static void checkQuantityLimit(NewOrder order, ApiClient client) {
+        if (client == null || order.selection() == null) {
+            return;
+        }
+        int requested = order.selection().quantity() != null ? order.selection().quantity()
+                : order.selection().phoneNumbers().size();
+        if (requested > client.maxOrderQuantity()) {
+            String field = order.selection().quantity() != null ? "selection.quantity" : "selection.phoneNumbers";
+            throw InvalidRequestException.of(field, "exceeds this client's limit of " + client.maxOrderQuantity()
+                    + " numbers per order");
+        }
     }
 
     private static OrderStatus status(String value) {

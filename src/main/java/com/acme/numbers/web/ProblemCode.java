@@ -23,6 +23,7 @@ enum ProblemCode {
     IDEMPOTENCY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Idempotency keys cannot be checked right now", true),
     UPSTREAM_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT, "Bandwidth rejected the request", false),
     UPSTREAM_THROTTLED(HttpStatus.TOO_MANY_REQUESTS, "Bandwidth rate limit reached", true),
+    CLIENT_RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "Too many requests from this client", true),
     UPSTREAM_FAILURE(HttpStatus.BAD_GATEWAY, "Bandwidth failed", true),
     UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Bandwidth is unavailable", true),
     UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Bandwidth did not answer in time", true),

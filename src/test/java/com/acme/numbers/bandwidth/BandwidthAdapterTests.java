@@ -375,6 +375,48 @@ class BandwidthAdapterTests {
     }
 
     @Test
+    void rotatedCredentialsAreReadAgainOnceAfterA401() {
+        RotatingVault vault = new RotatingVault();
+        BandwidthAdapter rotating = stub.adapter(Clock.systemUTC(), Duration.ofSeconds(1), DataSize.ofMegabytes(1),
+                stub.guard(BandwidthStub.resilience(Duration.ofSeconds(5), 1), Clock.systemUTC()), vault);
+        stub.server.stubFor(get(urlPathEqualTo("/api/accounts/" + BASIC_ACCOUNT + "/orders/o")).atPriority(10)
+                .willReturn(aResponse().withStatus(401)));
+        stub.server.stubFor(get(urlPathEqualTo("/api/accounts/" + BASIC_ACCOUNT + "/orders/o")).atPriority(1)
+                .withHeader("Authorization", equalTo(BandwidthStub.basic("user", "new")))
+                .willReturn(xml(200, read(getClass(), "order-response-partial.xml"))));
+
+        assertThat(rotating.order(BASIC_ACCOUNT, "o").block().id()).isEqualTo("order-1");
+        assertThat(vault.invalidations).isEqualTo(1);
+
+        vault.next = "still-wrong";
+        vault.current = "still-wrong";
+        assertThatThrownBy(() -> rotating.order(BASIC_ACCOUNT, "o").block())
+                .isInstanceOf(UpstreamFailureException.class);
+        assertThat(vault.invalidations).as("exactly one re-read per call").isEqualTo(2);
+        stub.server.verify(4, getRequestedFor(urlPathEqualTo("/api/accounts/" + BASIC_ACCOUNT + "/orders/o")));
+    }
+
+    /** A vault whose password changes when it is told to forget the old one, like a rotation in Vault. */
+    static final class RotatingVault implements com.acme.numbers.credentials.CredentialVault {
+        volatile String current = "old";
+        volatile String next = "new";
+        volatile int invalidations;
+
+        @Override
+        public reactor.core.publisher.Mono<com.acme.numbers.credentials.BandwidthCredentials> credentialsFor(
+                String accountId) {
+            return reactor.core.publisher.Mono.just(new com.acme.numbers.credentials.BandwidthCredentials
+                    .BasicCredentials("user", com.acme.numbers.credentials.Secret.of(current)));
+        }
+
+        @Override
+        public void invalidate(String accountId) {
+            invalidations++;
+            current = next;
+        }
+    }
+
+    @Test
     void slowUpstreamIsATimeout() {
         stub.server.stubFor(get(urlPathEqualTo(API + "/orders/slow"))
                 .willReturn(xml(200, read(getClass(), "order-response-partial.xml")).withFixedDelay(2500)));

@@ -24,6 +24,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import com.acme.numbers.credentials.BandwidthCredentials;
+import com.acme.numbers.credentials.CredentialVault;
 import com.acme.numbers.credentials.Secret;
 import com.acme.numbers.credentials.StaticCredentialVault;
 
@@ -81,11 +82,15 @@ final class BandwidthStub {
     }
 
     BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize, UpstreamGuard guard) {
+        return adapter(clock, responseTimeout, maxResponseSize, guard, new StaticCredentialVault(Map.of(
+                OAUTH_ACCOUNT, new BandwidthCredentials.ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)),
+                BASIC_ACCOUNT, new BandwidthCredentials.BasicCredentials(USERNAME, Secret.of(PASSWORD)))));
+    }
+
+    BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize, UpstreamGuard guard,
+            CredentialVault vault) {
         BandwidthProperties properties = new BandwidthProperties(URI.create(url("/api")), URI.create(url("/oauth2/token")),
                 Duration.ofSeconds(1), responseTimeout, 10, Duration.ofSeconds(1), maxResponseSize);
-        StaticCredentialVault vault = new StaticCredentialVault(Map.of(
-                OAUTH_ACCOUNT, new BandwidthCredentials.ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)),
-                BASIC_ACCOUNT, new BandwidthCredentials.BasicCredentials(USERNAME, Secret.of(PASSWORD))));
         return new BandwidthConfiguration().bandwidthAdapter(WebClient.builder(), properties,
                 BandwidthEndpoints.of(properties), vault, guard, new UpstreamMetrics(meters), clock);
     }

@@ -20,7 +20,7 @@ class CredentialsTests {
 
         assertThat(secret.reveal()).isEqualTo("s3cr3t-value");
         assertThat(secret + " " + client + " " + basic + " " + account
-                + new CredentialsProperties("static", Map.of("a", account)))
+                + new CredentialsProperties("static", Map.of("a", account), null, null))
                 .doesNotContain("s3cr3t-value").doesNotContain("p4ss-value").contains("******");
     }
 
@@ -28,7 +28,7 @@ class CredentialsTests {
     void staticVaultServesConfiguredAccountsOnly() {
         StaticCredentialVault vault = StaticCredentialVault.from(new CredentialsProperties("static", Map.of(
                 "oauth", new CredentialsProperties.StaticAccount("id", "secret", null, null),
-                "basic", new CredentialsProperties.StaticAccount(null, null, "user", "password"))));
+                "basic", new CredentialsProperties.StaticAccount(null, null, "user", "password")), null, null));
 
         assertThat(vault.credentialsFor("oauth").block())
                 .isEqualTo(new BandwidthCredentials.ClientCredentials("id", Secret.of("secret")));
@@ -42,7 +42,7 @@ class CredentialsTests {
     @Test
     void incompleteStaticAccountNamesTheProperty() {
         assertThatThrownBy(() -> StaticCredentialVault.from(new CredentialsProperties("static", Map.of(
-                "half", new CredentialsProperties.StaticAccount("id", null, null, null)))))
+                "half", new CredentialsProperties.StaticAccount("id", null, null, null)), null, null)))
                 .hasMessageContaining("gateway.credentials.static.half");
     }
 }

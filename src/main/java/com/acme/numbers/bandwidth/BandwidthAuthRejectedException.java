@@ -1,0 +1,11 @@
+package com.acme.numbers.bandwidth;
+
+import com.acme.numbers.ordering.UpstreamFailureException;
+
+/** Bandwidth answered 401 or 403: our credentials are wrong or were rotated. Callers see an upstream failure. */
+class BandwidthAuthRejectedException extends UpstreamFailureException {
+
+    BandwidthAuthRejectedException() {
+        super("Bandwidth refused the gateway's credentials");
+    }
+}

@@ -1,0 +1,58 @@
+package com.acme.numbers.web;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * One audit event per mutating call (logger {@code audit}): client, account, operation, idempotency key, customer
+ * order id, Bandwidth id, outcome and request id, as key-value pairs (fields in JSON logs). Never a secret.
+ */
+@Component
+@Order(2)
+class AuditFilter implements WebFilter {
+
+    static final String CUSTOMER_ORDER_ID = AuditFilter.class.getName() + ".customerOrderId";
+    static final String UPSTREAM_ID = AuditFilter.class.getName() + ".upstreamId";
+    private static final Logger audit = LoggerFactory.getLogger("audit");
+    private static final Pattern PATH = Pattern.compile("^/api/v1/accounts/([^/]+)/([a-z-]+)(/.*)?$");
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        Matcher path = PATH.matcher(exchange.getRequest().getPath().pathWithinApplication().value());
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || !path.matches()) {
+            return chain.filter(exchange);
+        }
+        String operation = method.name().toLowerCase(Locale.ROOT) + " " + path.group(2);
+        return chain.filter(exchange).doFinally(signal -> record(exchange, path.group(1), operation));
+    }
+
+    private static void record(ServerWebExchange exchange, String account, String operation) {
+        ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
+        String clientName = client == null ? "unauthenticated" : client.name();
+        int status = exchange.getResponse().getStatusCode() == null ? 0 : exchange.getResponse().getStatusCode().value();
+        String key = exchange.getRequest().getHeaders().getFirst(IdempotencyFilter.HEADER);
+        String customerOrderId = exchange.getAttribute(CUSTOMER_ORDER_ID);
+        String upstreamId = exchange.getAttribute(UPSTREAM_ID);
+        String requestId = RequestIdFilter.requestId(exchange);
+        audit.atInfo()
+                .addKeyValue("client", clientName).addKeyValue("account", account)
+                .addKeyValue("operation", operation).addKeyValue("idempotencyKey", key)
+                .addKeyValue("customerOrderId", customerOrderId).addKeyValue("bandwidthId", upstreamId)
+                .addKeyValue("outcome", status).addKeyValue("requestId", requestId)
+                .log("audit client={} account={} operation=\"{}\" idempotencyKey={} customerOrderId={} "
+                        + "bandwidthId={} outcome={} requestId={}", clientName, account, operation, key,
+                        customerOrderId, upstreamId, status, requestId);
+    }
+}

@@ -1,7 +1,12 @@
 package com.acme.numbers.bandwidth;
 
+import javax.xml.stream.XMLInputFactory;
+
+import com.ctc.wstx.api.WstxInputProperties;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
 import tools.jackson.dataformat.xml.XmlWriteFeature;
 
@@ -9,11 +14,19 @@ import com.acme.numbers.ordering.UpstreamFailureException;
 
 /**
  * Reads and writes Bandwidth XML. One mapper, built once; it keeps Jackson's default StAX factory, which rejects
- * DOCTYPE declarations and external entities (never pass it a hand-made {@code XMLInputFactory}).
+ * DOCTYPE declarations and external entities (never pass it a hand-made {@code XMLInputFactory}), and limits
+ * nesting depth and text sizes, so a hostile body fails fast instead of eating memory.
  */
 final class BandwidthXml {
 
-    private static final XmlMapper MAPPER = XmlMapper.builder()
+    /** Bandwidth's documents are a few levels deep and hold short texts; anything far beyond is hostile. */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(64)
+            .maxStringLength(64 * 1024)
+            .maxNameLength(256)
+            .build();
+
+    private static final XmlMapper MAPPER = XmlMapper.builder(hardenedFactory())
             .defaultUseWrapper(false)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -21,6 +34,19 @@ final class BandwidthXml {
             .build();
 
     private BandwidthXml() {
+    }
+
+    /**
+     * Jackson's own safe StAX factory (no DTDs, no external entities), with Woodstox's limits tightened on top:
+     * depth, text length and attributes per element.
+     */
+    private static XmlFactory hardenedFactory() {
+        XmlFactory factory = XmlFactory.builder().streamReadConstraints(LIMITS).build();
+        XMLInputFactory stax = factory.getXMLInputFactory();
+        stax.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, 64);
+        stax.setProperty(WstxInputProperties.P_MAX_TEXT_LENGTH, 64 * 1024);
+        stax.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 32);
+        return factory;
     }
 
     static String write(Object value) {

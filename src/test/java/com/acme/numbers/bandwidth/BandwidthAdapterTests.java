@@ -417,6 +417,23 @@ class BandwidthAdapterTests {
     }
 
     @Test
+    void hostileBodiesFailFastAsUpstreamFailures() {
+        String deep = "<SearchResult>" + "<a>".repeat(2000) + "</a>".repeat(2000) + "</SearchResult>";
+        String laughs = "<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 "
+                + "\"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">]><SearchResult><ResultCount>&lol2;"
+                + "</ResultCount></SearchResult>";
+        String longText = "<SearchResult><TelephoneNumberList><TelephoneNumber>" + "9".repeat(200_000)
+                + "</TelephoneNumber></TelephoneNumberList></SearchResult>";
+        for (String body : List.of(deep, laughs, longText)) {
+            stub.server.stubFor(get(urlPathEqualTo(API + "/availableNumbers")).willReturn(xml(200, body)));
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> adapter.search(OAUTH_ACCOUNT, search("919", false)).block())
+                    .isInstanceOf(UpstreamFailureException.class).hasMessageNotContaining("lol");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+        }
+    }
+
+    @Test
     void slowUpstreamIsATimeout() {
         stub.server.stubFor(get(urlPathEqualTo(API + "/orders/slow"))
                 .willReturn(xml(200, read(getClass(), "order-response-partial.xml")).withFixedDelay(2500)));

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.nimbusds.jose.jwk.RSAKey;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,6 +43,8 @@ public abstract class StubBandwidthIntegrationTest {
     protected static final String LIMITED_KEY = "limited-key-5ec7-e2e";
 
     protected static final WireMockServer bandwidth = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    /** The key of the test's OAuth2 issuer; its public half is served as a JWK set by the same stub. */
+    protected static final RSAKey ISSUER_KEY = TestTokens.newKey();
 
     static {
         bandwidth.start();
@@ -60,6 +63,7 @@ public abstract class StubBandwidthIntegrationTest {
         registry.add("gateway.bandwidth.base-url", () -> root + "/api");
         registry.add("gateway.bandwidth.token-url", () -> root + "/oauth2/token");
         registry.add("gateway.bandwidth.response-timeout", () -> "1s");
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> root + "/jwks");
         registry.add("gateway.resilience.account-rate-limit", () -> "1000");
         registry.add("gateway.resilience.retry-initial-backoff", () -> "10ms");
         registry.add("gateway.credentials.static." + OAUTH_ACCOUNT + ".client-id", () -> "client-e2e");
@@ -107,6 +111,8 @@ public abstract class StubBandwidthIntegrationTest {
         bandwidth.stubFor(post(urlPathEqualTo("/oauth2/token"))
                 .withHeader("Authorization", equalTo(basic("client-e2e", CLIENT_SECRET)))
                 .willReturn(okJson("{\"access_token\":\"" + TOKEN + "\",\"expires_in\":3600}")));
+        bandwidth.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo("/jwks"))
+                .willReturn(okJson(TestTokens.jwks(ISSUER_KEY))));
     }
 
     protected static String api(String account, String path) {

@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
@@ -15,7 +17,7 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates callers of {@code /api} by {@code X-API-Key} and authorizes the account in the path and the
+ * Authenticates callers of {@code /api} by {@code X-API-Key} (or a JWT Spring Security has validated) and authorizes the account in the path and the
  * operation (reads need {@code numbers:read}, writes {@code numbers:write}) before any controller, so a refused
  * call never reaches Bandwidth.
  */
@@ -29,11 +31,13 @@ class ApiKeyFilter implements WebFilter {
     private final ApiClients clients;
     private final ProblemWriter problems;
     private final ClientRateLimiter rateLimiter;
+    private final JwtClients jwtClients;
 
-    ApiKeyFilter(ApiClients clients, ProblemWriter problems, Clock clock) {
+    ApiKeyFilter(ApiClients clients, ProblemWriter problems, Clock clock, JwtProperties jwt) {
         this.clients = clients;
         this.problems = problems;
         this.rateLimiter = new ClientRateLimiter(clock);
+        this.jwtClients = new JwtClients(jwt);
     }
 
     @Override
@@ -43,11 +47,24 @@ class ApiKeyFilter implements WebFilter {
             return chain.filter(exchange);
         }
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
-        ApiClient client = key == null || key.isBlank() ? null : clients.find(key).orElse(null);
-        if (client == null) {
-            return problems.write(exchange, ProblemCode.UNAUTHENTICATED,
-                    "Send a valid API key in the X-API-Key header.");
+        if (key != null && !key.isBlank()) {
+            ApiClient client = clients.find(key).orElse(null);
+            return client == null ? unauthenticated(exchange) : authorize(exchange, chain, client, path);
         }
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication() instanceof JwtAuthenticationToken token
+                        ? jwtClients.toClient(token) : null)
+                .map(client -> authorize(exchange, chain, client, path))
+                .defaultIfEmpty(Mono.defer(() -> unauthenticated(exchange)))
+                .flatMap(result -> result);
+    }
+
+    private Mono<Void> unauthenticated(ServerWebExchange exchange) {
+        return problems.write(exchange, ProblemCode.UNAUTHENTICATED,
+                "Send a valid API key in the X-API-Key header, or an OAuth2 bearer token.");
+    }
+
+    private Mono<Void> authorize(ServerWebExchange exchange, WebFilterChain chain, ApiClient client, String path) {
         Matcher account = ACCOUNT_PATH.matcher(path);
         if (account.matches() && !client.mayUse(account.group(1))) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client may not use that account.");

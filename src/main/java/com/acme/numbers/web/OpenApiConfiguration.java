@@ -35,6 +35,7 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     private static final String API_KEY = "apiKey";
+    private static final String BEARER = "bearerJwt";
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
 
@@ -45,7 +46,8 @@ class OpenApiConfiguration {
             "403", "The client may not use this account or operation (forbidden)",
             "404", "Unknown account, resource or number (not_found)",
             "422", "Bandwidth rejected the request as invalid (upstream_rejected, with upstreamCode)",
-            "429", "Bandwidth's rate limit was reached (upstream_throttled); see Retry-After",
+            "429", "This client's request rate (client_rate_limited) or Bandwidth's rate limit (upstream_throttled) "
+                    + "was reached; see Retry-After and the RateLimit-* headers",
             "502", "Bandwidth failed, answered something unreadable, or refused our credentials (upstream_failure)",
             "503", "Calls to Bandwidth are paused (breaker open) or too many are in flight (upstream_unavailable); "
                     + "see Retry-After",
@@ -57,7 +59,7 @@ class OpenApiConfiguration {
                 .info(new Info().title("Numbers Gateway API").version("v1")
                         .description("Search, reserve, order, track and release phone numbers through one JSON API. "
                                 + "The gateway alone speaks Bandwidth's XML Numbers API and holds its credentials. "
-                                + "Send your API key in X-API-Key. Every error is an RFC 9457 problem "
+                                + "Send your API key in X-API-Key, or an OAuth2 bearer token. Every error is an RFC 9457 problem "
                                 + "(application/problem+json) with a stable `code`. In sandbox mode (the default "
                                 + "without Bandwidth configuration) an embedded Bandwidth simulator answers; its "
                                 + "fault controls are under /sandbox/admin.")
@@ -70,7 +72,10 @@ class OpenApiConfiguration {
                         new Tag().name("Disconnects").description("Release numbers from the account")))
                 .components(new Components()
                         .addSecuritySchemes(API_KEY, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER)));
+                                .in(SecurityScheme.In.HEADER).name(ApiKeyFilter.HEADER))
+                        .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT").description("OAuth2 access token with the "
+                                        + "numbers:read / numbers:write scopes and the numbers_accounts claim")));
     }
 
     @Bean
@@ -87,6 +92,7 @@ class OpenApiConfiguration {
             return;
         }
         operation.addSecurityItem(new SecurityRequirement().addList(API_KEY));
+        operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         COMMON.forEach((status, description) -> addProblem(operation, status, description));
         if (path.endsWith("/reservations")) {
             addProblem(operation, "409", "The number is taken or held elsewhere (number_unavailable)");

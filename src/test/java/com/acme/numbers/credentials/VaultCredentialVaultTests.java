@@ -11,6 +11,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -110,6 +111,21 @@ class VaultCredentialVaultTests {
 
         vaultStub.verify(getRequestedFor(urlPathEqualTo(SECRET_PATH))
                 .withHeader("X-Vault-Token", equalTo("s.approle-token")));
+    }
+
+    @Test
+    void renewableLoginTokensAreRenewedBeforeTheyExpire() {
+        vaultStub.stubFor(post(urlPathEqualTo("/v1/auth/approle/login")).willReturn(okJson(
+                "{\"auth\":{\"client_token\":\"s.approle-token\",\"lease_duration\":8,\"renewable\":true}}")));
+        vaultStub.stubFor(post(urlPathEqualTo("/v1/auth/token/renew-self")).willReturn(okJson(
+                "{\"auth\":{\"client_token\":\"s.approle-token\",\"lease_duration\":3600,\"renewable\":true}}")));
+        stubSecret(1, "client-1", "secret-v1");
+
+        assertThat(secret(vault("approle"))).isEqualTo("secret-v1");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> vaultStub.verify(postRequestedFor(urlPathEqualTo("/v1/auth/token/renew-self"))
+                        .withHeader("X-Vault-Token", equalTo("s.approle-token"))));
     }
 
     @Test

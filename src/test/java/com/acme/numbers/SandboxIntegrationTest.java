@@ -1,13 +1,8 @@
 package com.acme.numbers;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * One shared application context for every test of the gateway in its default mode: no configuration at all,
@@ -16,26 +11,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.sandbox.order-delay=300ms", "gateway.resilience.account-rate-limit=1000" })
-public abstract class SandboxIntegrationTest {
+public abstract class SandboxIntegrationTest extends RunningGatewayTest {
 
     protected static final String ACCOUNT = "9900000";
     protected static final String DEV_KEY = "sandbox-dev-key";
     protected static final String SANDBOX = "/sandbox/bandwidth/api";
 
-    protected WebTestClient client;
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    private CircuitBreakerRegistry breakers;
-
-    /** Each test starts with closed breakers; a test that opens one must not fail the next. */
-    @BeforeEach
-    void closeBreakers() {
-        client = TestClients.forPort(port);
-        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
-    }
 
     @AfterEach
     void clearFaults() {

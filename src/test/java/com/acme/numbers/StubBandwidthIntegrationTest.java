@@ -13,14 +13,9 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import org.junit.jupiter.api.BeforeEach;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.acme.numbers.web.ApiClients;
 
@@ -29,7 +24,7 @@ import com.acme.numbers.web.ApiClients;
  * loopback: one OAuth2 account, one Basic-auth account, a full client, a read-only client.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class StubBandwidthIntegrationTest {
+public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
 
     protected static final String OAUTH_ACCOUNT = "acct-oauth";
     protected static final String BASIC_ACCOUNT = "acct-basic";
@@ -51,10 +46,6 @@ public abstract class StubBandwidthIntegrationTest {
         Runtime.getRuntime().addShutdownHook(new Thread(bandwidth::stop));
     }
 
-    protected WebTestClient client;
-
-    @LocalServerPort
-    protected int port;
 
     @DynamicPropertySource
     static void bandwidthProperties(DynamicPropertyRegistry registry) {
@@ -93,16 +84,6 @@ public abstract class StubBandwidthIntegrationTest {
         registry.add("gateway.clients[3].scopes", () -> "numbers:read,numbers:write");
         registry.add("gateway.clients[3].requests-per-second", () -> "3");
         registry.add("gateway.clients[3].max-order-quantity", () -> "5");
-    }
-
-    @Autowired
-    private CircuitBreakerRegistry breakers;
-
-    /** Each test starts with closed breakers; a test that opens one must not fail the next. */
-    @BeforeEach
-    void closeBreakers() {
-        client = TestClients.forPort(port);
-        breakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     @BeforeEach

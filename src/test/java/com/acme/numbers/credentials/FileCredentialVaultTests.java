@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import com.acme.numbers.support.MutableClock;
 
 /** A Kubernetes Secret volume, laid out the way the kubelet does it, rotated by swapping the ..data symlink. */
 class FileCredentialVaultTests {
@@ -20,7 +18,7 @@ class FileCredentialVaultTests {
     @TempDir
     Path root;
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
 
     @Test
     void readsClientCredentialsOrAnApiUserPerAccount() throws Exception {
@@ -81,28 +79,5 @@ class FileCredentialVaultTests {
             Files.writeString(dir.resolve(keysAndValues[i]), keysAndValues[i + 1]);
         }
         return dir;
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

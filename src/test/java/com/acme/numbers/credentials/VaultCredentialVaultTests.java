@@ -27,13 +27,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.vault.core.ReactiveVaultTemplate;
 
+import com.acme.numbers.support.MutableClock;
+
 /** The Vault backend against a Vault HTTP stub: KV v2 reads, new versions, 403, 404, and the three logins. */
 class VaultCredentialVaultTests {
 
     private static final String SECRET_PATH = "/v1/secret/data/numbers-gateway/accounts/acct-1";
     private static final WireMockServer vaultStub = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-    private final FileCredentialVaultTests.MovableClock clock = new FileCredentialVaultTests.MovableClock();
+    private final MutableClock clock = new MutableClock();
 
     @BeforeAll
     static void start() {

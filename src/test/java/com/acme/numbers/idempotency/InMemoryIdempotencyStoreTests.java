@@ -2,20 +2,17 @@ package com.acme.numbers.idempotency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
 import com.acme.numbers.ordering.IdempotencyStore.Claim;
 import com.acme.numbers.ordering.IdempotencyStore.StoredResponse;
+import com.acme.numbers.support.MutableClock;
 
 class InMemoryIdempotencyStoreTests {
 
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(clock, Duration.ofHours(24), 3);
     private final StoredResponse created = new StoredResponse(201, "application/json", "/orders/1", "{}".getBytes());
 
@@ -62,28 +59,5 @@ class InMemoryIdempotencyStoreTests {
 
         assertThat(store.claim("a", "f").block()).isInstanceOf(Claim.Claimed.class);
         assertThat(store.claim("d", "f").block()).isInstanceOf(Claim.Completed.class);
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-28T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -3,10 +3,7 @@ package com.acme.numbers.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -16,10 +13,12 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import com.acme.numbers.support.MutableClock;
+
 /** The sandbox's state rules without HTTP: determinism, holds, expiry, settling, and no double sale. */
 class SandboxStoreTests {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T10:00:00Z"));
+    private final MutableClock clock = new MutableClock();
     private final SandboxInventory inventory = new SandboxInventory(42);
     private final SandboxStore store = new SandboxStore(inventory, clock, Duration.ofHours(4), Duration.ofSeconds(2),
             100);
@@ -126,33 +125,5 @@ class SandboxStoreTests {
 
     private static List<String> numbers(SandboxInventory inventory) {
         return inventory.all().stream().map(SandboxInventory.Tn::number).toList();
-    }
-
-    /** A clock the test moves forward, instead of sleeping. */
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 
 /**
  * Spring Security only validates OAuth2 bearer tokens (when an issuer or JWK set is configured); who may do what
@@ -14,6 +15,13 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** Spring Security's firewall refuses encoded slashes, double encoding and the like: as a problem, too. */
+    @Bean
+    ServerExchangeRejectedHandler problemOnRejectedExchange(ProblemWriter problems) {
+        return (exchange, rejected) -> problems.write(exchange, ProblemCode.MALFORMED_REQUEST,
+                "The request URL contains characters that are not allowed.");
+    }
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ObjectProvider<ReactiveJwtDecoder> jwt,

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Numbers Gateway benchmark: the gateway against nginx (direct and as a plain reverse proxy) and Spring Cloud
+# Gateway (pass-through), all on loopback, same run, same machine. Bounded: about 6 minutes, fixed durations.
+# Usage: bench/run.sh            (needs root for apt-get the first time; see bench/README.md)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+WORK=$(mktemp -d /tmp/numbers-bench.XXXXXX)
+DURATION=${DURATION:-10s}
+WARMUP=${WARMUP:-5s}
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx; }
+ulimit -n 65536 || true
+
+echo "== building the gateway and the Spring Cloud Gateway peer"
+./mvnw -B -q -DskipTests package
+(cd bench/scg && mvn -B -q -DskipTests package)
+GATEWAY_JAR=$(ls target/numbers-gateway-*.jar | grep -v original | head -1)
+SCG_JAR=$(ls bench/scg/target/scg-passthrough-*.jar | grep -v original | head -1)
+
+echo "== recorded Bandwidth answers"
+python3 bench/make_fixtures.py "$WORK"
+
+cat > "$WORK/nginx.conf" <<NGINX
+worker_processes 1;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  keepalive_requests 100000;
+  default_type application/xml;
+  server {
+    listen 127.0.0.1:18081;
+    location = /api/accounts/bench/availableNumbers { alias $WORK/small.xml; }
+    location = /api/accounts/big/availableNumbers { alias $WORK/big.xml; }
+    location = /api/accounts/bench/orders { alias $WORK/order.xml; }
+    location = /api/accounts/slow/availableNumbers { proxy_pass http://127.0.0.1:18084; }
+  }
+  upstream direct { server 127.0.0.1:18081; keepalive 64; }
+  server {
+    listen 127.0.0.1:18082;
+    location / { proxy_pass http://direct; proxy_http_version 1.1; proxy_set_header Connection ""; }
+  }
+}
+NGINX
+nginx -c "$WORK/nginx.conf"
+python3 bench/slow_upstream.py "$WORK/small.xml" 18084 & PIDS+=($!)
+
+KEY=bench-key
+JVM_FLAGS="-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=4"   # the container's 512Mi limit at 75 %
+start_gateway() {
+  local started=$(date +%s%N)
+  GATEWAY_SANDBOX_ENABLED=false SERVER_PORT=18080 \
+  GATEWAY_BANDWIDTH_BASE_URL=http://127.0.0.1:18081/api \
+  GATEWAY_CREDENTIALS_STATIC_BENCH_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_BENCH_PASSWORD=bench \
+  GATEWAY_CREDENTIALS_STATIC_BIG_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_BIG_PASSWORD=bench \
+  GATEWAY_CREDENTIALS_STATIC_SLOW_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_SLOW_PASSWORD=bench \
+  GATEWAY_CLIENTS_0_NAME=bench GATEWAY_CLIENTS_0_API_KEY_SHA256=$(printf %s "$KEY" | sha256sum | cut -c1-64) \
+  GATEWAY_CLIENTS_0_ACCOUNTS=bench,big,slow GATEWAY_CLIENTS_0_SCOPES=numbers:read,numbers:write \
+  GATEWAY_CLIENTS_0_REQUESTS_PER_SECOND=10000000 GATEWAY_CLIENTS_0_MAX_ORDER_QUANTITY=5000 \
+  GATEWAY_RESILIENCE_ACCOUNT_RATE_LIMIT=10000000 GATEWAY_BANDWIDTH_MAX_CONNECTIONS=256 \
+  java $JVM_FLAGS $1 -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
+  GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)
+  until curl -sf -o /dev/null http://127.0.0.1:18080/actuator/health/readiness; do sleep 0.05; done
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
+threads() { ps -o nlwp= -p "$1" | tr -d ' '; }
+
+echo "== startup"
+start_gateway ""
+STARTUP_PLAIN=$STARTUP_MS; RSS_REST=$(rss_mb $GATEWAY_PID)
+java -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & SCG_PID=$!; PIDS+=($SCG_PID)
+until curl -s -o /dev/null http://127.0.0.1:18083/api/accounts/bench/availableNumbers; do sleep 0.1; done
+
+SMALL_PATH="/api/accounts/bench/availableNumbers?areaCode=919&quantity=3"
+GW_SMALL="http://127.0.0.1:18080/api/v1/accounts/bench/available-numbers?areaCode=919&quantity=3"
+GW_BIG="http://127.0.0.1:18080/api/v1/accounts/big/available-numbers?areaCode=919&quantity=5000&details=true"
+GW_SLOW="http://127.0.0.1:18080/api/v1/accounts/slow/available-numbers?areaCode=919&quantity=3"
+run_wrk() { # name threads connections url
+  wrk -t"$2" -c"$3" -d"$WARMUP" -H "X-API-Key: $KEY" "$4" > /dev/null
+  wrk -t"$2" -c"$3" -d"$DURATION" --latency -H "X-API-Key: $KEY" "$4" > "$WORK/$1.txt"
+  python3 bench/parse_wrk.py "$1" "$WORK/$1.txt" >> "$WORK/results.jsonl"
+}
+
+echo "== 1. saturation, small search"
+run_wrk direct 2 64 "http://127.0.0.1:18081$SMALL_PATH"
+run_wrk nginx_proxy 2 64 "http://127.0.0.1:18082$SMALL_PATH"
+run_wrk scg 2 64 "http://127.0.0.1:18083$SMALL_PATH"
+run_wrk gateway 2 64 "$GW_SMALL"
+RSS_LOAD=$(rss_mb $GATEWAY_PID)
+echo "== 2. added latency at moderate load"
+run_wrk direct_c8 1 8 "http://127.0.0.1:18081$SMALL_PATH"
+run_wrk gateway_c8 1 8 "$GW_SMALL"
+echo "== 3. 5000-number detailed search"
+run_wrk direct_big 1 1 "http://127.0.0.1:18081/api/accounts/big/availableNumbers"
+run_wrk gateway_big 1 1 "$GW_BIG"
+echo "== 4. 2000 concurrent requests, 1 s upstream delay"
+THREADS_BEFORE=$(threads $GATEWAY_PID)
+wrk -t2 -c2000 -d"$DURATION" --latency -H "X-API-Key: $KEY" "$GW_SLOW" > "$WORK/slow.txt" || true
+python3 bench/parse_wrk.py gateway_slow_2000 "$WORK/slow.txt" >> "$WORK/results.jsonl"
+THREADS_AFTER=$(threads $GATEWAY_PID); RSS_SLOW=$(rss_mb $GATEWAY_PID)
+kill $GATEWAY_PID; wait $GATEWAY_PID 2>/dev/null || true
+
+echo "== 5. startup with class data sharing"
+java $JVM_FLAGS -XX:ArchiveClassesAtExit="$WORK/app.jsa" -Dspring.context.exit=onRefresh \
+  -Dgateway.sandbox.enabled=true -jar "$GATEWAY_JAR" > "$WORK/cds-training.log" 2>&1 || true
+start_gateway "-XX:SharedArchiveFile=$WORK/app.jsa"
+STARTUP_CDS=$STARTUP_MS; RSS_REST_CDS=$(rss_mb $GATEWAY_PID)
+
+python3 bench/report.py "$WORK/results.jsonl" "$ROOT/bench/results" \
+  startup_ms="$STARTUP_PLAIN" startup_cds_ms="$STARTUP_CDS" rss_rest_mb="$RSS_REST" rss_rest_cds_mb="$RSS_REST_CDS" \
+  rss_load_mb="$RSS_LOAD" rss_slow_mb="$RSS_SLOW" threads_before="$THREADS_BEFORE" threads_after="$THREADS_AFTER"

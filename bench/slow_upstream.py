@@ -1,0 +1,30 @@
+"""A loopback upstream that answers every request after one second (scenario 4), without blocking threads."""
+import asyncio
+import sys
+
+body = open(sys.argv[1], "rb").read()
+response = (b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: "
+            + str(len(body)).encode() + b"\r\n\r\n" + body)
+
+
+async def handle(reader, writer):
+    try:
+        while True:
+            request = await reader.readuntil(b"\r\n\r\n")
+            if not request:
+                break
+            await asyncio.sleep(1.0)
+            writer.write(response)
+            await writer.drain()
+    except Exception:
+        pass
+    finally:
+        writer.close()
+
+
+async def main():
+    server = await asyncio.start_server(handle, "127.0.0.1", int(sys.argv[2]), backlog=4096)
+    async with server:
+        await server.serve_forever()
+
+asyncio.run(main())

@@ -27,6 +27,7 @@ SCG_JAR=$(ls bench/scg/target/scg-passthrough-*.jar | grep -v original | head -1
 
 echo "== recorded Bandwidth answers"
 python3 bench/make_fixtures.py "$WORK"
+chmod 755 "$WORK" && chmod 644 "$WORK"/*.xml   # nginx workers run as another user
 
 cat > "$WORK/nginx.conf" <<NGINX
 worker_processes 1;
@@ -52,6 +53,9 @@ http {
 }
 NGINX
 nginx -c "$WORK/nginx.conf"
+for url in "http://127.0.0.1:18081/api/accounts/bench/availableNumbers" "http://127.0.0.1:18082/api/accounts/big/availableNumbers"; do
+  curl -sf -o /dev/null "$url" || { echo "nginx does not serve $url" >&2; exit 1; }
+done
 python3 bench/slow_upstream.py "$WORK/small.xml" 18084 & PIDS+=($!)
 
 KEY=bench-key
@@ -75,11 +79,16 @@ start_gateway() {
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 threads() { ps -o nlwp= -p "$1" | tr -d ' '; }
 
+GW_SMALL_CHECK="http://127.0.0.1:18080/api/v1/accounts/bench/available-numbers?areaCode=919&quantity=3"
+GW_BIG_CHECK="http://127.0.0.1:18080/api/v1/accounts/big/available-numbers?areaCode=919&quantity=5000&details=true"
 echo "== startup"
 start_gateway ""
 STARTUP_PLAIN=$STARTUP_MS; RSS_REST=$(rss_mb $GATEWAY_PID)
 java -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & SCG_PID=$!; PIDS+=($SCG_PID)
-until curl -s -o /dev/null http://127.0.0.1:18083/api/accounts/bench/availableNumbers; do sleep 0.1; done
+until curl -sf -o /dev/null http://127.0.0.1:18083/api/accounts/bench/availableNumbers; do sleep 0.1; done
+for url in "$GW_SMALL_CHECK" "$GW_BIG_CHECK"; do
+  curl -sf -o /dev/null -H "X-API-Key: $KEY" "$url" || { echo "the gateway does not answer $url" >&2; exit 1; }
+done
 
 SMALL_PATH="/api/accounts/bench/availableNumbers?areaCode=919&quantity=3"
 GW_SMALL="http://127.0.0.1:18080/api/v1/accounts/bench/available-numbers?areaCode=919&quantity=3"

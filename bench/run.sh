@@ -59,7 +59,7 @@ done
 python3 bench/slow_upstream.py "$WORK/small.xml" 18084 & PIDS+=($!)
 
 KEY=bench-key
-JVM_FLAGS="-Xmx384m -XX:+UseSerialGC -XX:TieredStopAtLevel=4"   # the container's 512Mi limit at 75 %
+JVM_FLAGS="${JVM_FLAGS:--Xmx384m -XX:+UseSerialGC} ${JAVA_EXTRA:-}"   # the container's 512Mi limit at 75 %
 start_gateway() {
   local started=$(date +%s%N)
   GATEWAY_SANDBOX_ENABLED=false SERVER_PORT=18080 \
@@ -71,7 +71,8 @@ start_gateway() {
   GATEWAY_CLIENTS_0_ACCOUNTS=bench,big,slow GATEWAY_CLIENTS_0_SCOPES=numbers:read,numbers:write \
   GATEWAY_CLIENTS_0_REQUESTS_PER_SECOND=10000000 GATEWAY_CLIENTS_0_MAX_ORDER_QUANTITY=5000 \
   GATEWAY_RESILIENCE_ACCOUNT_RATE_LIMIT=10000000 GATEWAY_BANDWIDTH_MAX_CONNECTIONS=256 \
-  java $JVM_FLAGS $1 -jar "$GATEWAY_JAR" > "$WORK/gateway.log" 2>&1 &
+  GATEWAY_RESILIENCE_BULKHEAD_MAX_CONCURRENT=${BULKHEAD:-256} \
+  java $JVM_FLAGS $1 -jar "$GATEWAY_JAR" ${GATEWAY_ARGS:-} > "$WORK/gateway.log" 2>&1 &
   GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)
   until curl -sf -o /dev/null http://127.0.0.1:18080/actuator/health/readiness; do sleep 0.05; done
   STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
@@ -106,6 +107,9 @@ run_wrk nginx_proxy 2 64 "http://127.0.0.1:18082$SMALL_PATH"
 run_wrk scg 2 64 "http://127.0.0.1:18083$SMALL_PATH"
 run_wrk gateway 2 64 "$GW_SMALL"
 RSS_LOAD=$(rss_mb $GATEWAY_PID)
+if [ -n "${ONLY_SATURATION:-}" ]; then
+  python3 bench/report.py "$WORK/results.jsonl" "$WORK/quick" >/dev/null; cat "$WORK/results.jsonl"; exit 0
+fi
 echo "== 2. added latency at moderate load"
 run_wrk direct_c8 1 8 "http://127.0.0.1:18081$SMALL_PATH"
 run_wrk gateway_c8 1 8 "$GW_SMALL"

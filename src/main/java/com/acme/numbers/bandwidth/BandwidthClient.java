@@ -89,7 +89,7 @@ final class BandwidthClient {
                     int status = response.statusCode().value();
                     HttpHeaders headers = response.headers().asHttpHeaders();
                     if (status >= 200 && status < 300) {
-                        return Mono.just(new UpstreamResponse(status, headers, text));
+                        return Mono.just(new UpstreamResponse(headers, text));
                     }
                     return Mono.error(translator.translate(status, headers, text, what));
                 }));

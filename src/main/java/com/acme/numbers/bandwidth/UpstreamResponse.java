@@ -3,7 +3,7 @@ package com.acme.numbers.bandwidth;
 import org.springframework.http.HttpHeaders;
 
 /** A Bandwidth answer with a 2xx status: headers and the raw body (empty string when none). */
-record UpstreamResponse(int status, HttpHeaders headers, String body) {
+record UpstreamResponse(HttpHeaders headers, String body) {
 
     /** The id at the end of the {@code Location} header, as every Bandwidth SDK reads it. */
     String locationId() {

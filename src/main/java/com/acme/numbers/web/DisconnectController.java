@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.ordering.OrderStatus;
@@ -43,11 +44,12 @@ class DisconnectController {
             @RequestHeader(value = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
             @Parameter(in = ParameterIn.HEADER, description = "wait=N: answer once the disconnect has left "
                     + "RECEIVED, or after N seconds (at most gateway.api.max-prefer-wait)")
-            @RequestHeader(value = PreferWait.PREFER, required = false) String prefer) {
+            @RequestHeader(value = PreferWait.PREFER, required = false) String prefer, ServerWebExchange exchange) {
         Duration wait = PreferWait.of(prefer, api.maxPreferWait());
         return service.disconnect(accountId, request.toDomain())
                 .flatMap(d -> service.awaitDisconnect(accountId, d, wait))
                 .map(d -> {
+                    exchange.getAttributes().put(AuditFilter.UPSTREAM_ID, d.id());
                     ResponseEntity.BodyBuilder created = ResponseEntity.created(
                             URI.create("/api/v1/accounts/" + accountId + "/disconnects/" + d.id()));
                     if (!wait.isZero() && d.status() != OrderStatus.RECEIVED) {

@@ -95,7 +95,12 @@ class OpenApiConfiguration {
         operation.addSecurityItem(new SecurityRequirement().addList(BEARER));
         COMMON.forEach((status, description) -> addProblem(operation, status, description));
         if (path.endsWith("/reservations")) {
-            addProblem(operation, "409", "The number is taken or held elsewhere (number_unavailable)");
+            addProblem(operation, "409", "The number is taken or held elsewhere (number_unavailable), or a request "
+                    + "with the same Idempotency-Key is in flight (idempotency_key_in_use)");
+        }
+        else if (operation.getRequestBody() != null) {
+            addProblem(operation, "409", "A request with the same Idempotency-Key is in flight "
+                    + "(idempotency_key_in_use); see Retry-After");
         }
     }
 

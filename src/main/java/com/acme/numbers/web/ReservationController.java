@@ -54,7 +54,6 @@ class ReservationController {
             description = "The number becomes available to anyone again.")
     @ApiResponse(responseCode = "204", description = "Released")
     Mono<Void> delete(@PathVariable String accountId, @PathVariable String reservationId) {
-        // Deferred: a void handler that throws before returning loses the problem body of its error.
-        return Mono.defer(() -> service.release(accountId, Inputs.id("reservationId", reservationId)));
+        return service.release(accountId, Inputs.id("reservationId", reservationId));
     }
 }

@@ -27,10 +27,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.util.unit.DataSize;
@@ -64,23 +63,13 @@ class BandwidthAdapterTests {
 
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     private static final String API = "/api/accounts/" + OAUTH_ACCOUNT;
-    private static final BandwidthStub stub = new BandwidthStub();
+    @RegisterExtension
+    static final BandwidthStub stub = new BandwidthStub();
 
     private BandwidthAdapter adapter;
 
-    @BeforeAll
-    static void start() {
-        stub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.stop();
-    }
-
     @BeforeEach
     void setUp() {
-        stub.reset();
         adapter = stub.adapter(Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofMillis(800), DataSize.ofMegabytes(1));
     }
 

@@ -19,10 +19,8 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -46,22 +44,8 @@ import com.acme.numbers.ordering.UpstreamUnavailableException;
 class BandwidthResilienceTests {
 
     private static final String ORDERS = "/api/accounts/" + OAUTH_ACCOUNT + "/orders";
-    private static final BandwidthStub stub = new BandwidthStub();
-
-    @BeforeAll
-    static void start() {
-        stub.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        stub.stop();
-    }
-
-    @BeforeEach
-    void reset() {
-        stub.reset();
-    }
+    @RegisterExtension
+    static final BandwidthStub stub = new BandwidthStub();
 
     @Test
     void breakerOpensOnAnOutageAnswersFastWithoutCallsAndClosesAfterRecovery() {

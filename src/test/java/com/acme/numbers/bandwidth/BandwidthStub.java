@@ -20,6 +20,10 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
@@ -28,8 +32,11 @@ import com.acme.numbers.credentials.CredentialVault;
 import com.acme.numbers.credentials.Secret;
 import com.acme.numbers.credentials.StaticCredentialVault;
 
-/** A WireMock stand-in for Bandwidth on loopback, with one OAuth2 account and one Basic-auth account. */
-final class BandwidthStub {
+/**
+ * A WireMock stand-in for Bandwidth on loopback, with one OAuth2 account and one Basic-auth account; as a JUnit
+ * extension it starts once per class and is reset before every test.
+ */
+final class BandwidthStub implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     static final String OAUTH_ACCOUNT = "acct-oauth";
     static final String BASIC_ACCOUNT = "acct-basic";
@@ -42,15 +49,18 @@ final class BandwidthStub {
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     final WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-    void start() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         server.start();
     }
 
-    void stop() {
+    @Override
+    public void afterAll(ExtensionContext context) {
         server.stop();
     }
 
-    void reset() {
+    @Override
+    public void beforeEach(ExtensionContext context) {
         server.resetAll();
         server.stubFor(post(urlPathEqualTo("/oauth2/token"))
                 .withHeader("Authorization", equalTo(basic(CLIENT_ID, CLIENT_SECRET)))

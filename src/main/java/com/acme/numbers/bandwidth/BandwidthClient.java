@@ -83,15 +83,19 @@ final class BandwidthClient {
                 .accept(XML);
         WebClient.RequestHeadersSpec<?> withBody = body == null ? request
                 : request.contentType(XML).bodyValue(BandwidthXml.write(body));
+        // handle() restores the request id into the MDC for the translator's log lines (context propagation is
+        // "limited": automatic propagation on every operator cost ~40 % of a small search's throughput).
         return withBody.exchangeToMono(response -> response.bodyToMono(String.class)
                 .defaultIfEmpty("")
-                .flatMap(text -> {
+                .<UpstreamResponse>handle((text, sink) -> {
                     int status = response.statusCode().value();
                     HttpHeaders headers = response.headers().asHttpHeaders();
                     if (status >= 200 && status < 300) {
-                        return Mono.just(new UpstreamResponse(headers, text));
+                        sink.next(new UpstreamResponse(headers, text));
                     }
-                    return Mono.error(translator.translate(status, headers, text, what));
+                    else {
+                        sink.error(translator.translate(status, headers, text, what));
+                    }
                 }));
     }
 

@@ -47,6 +47,8 @@ final class UpstreamGuard {
 
     private final ResilienceProperties properties;
     private final RateLimiterRegistry rateLimiters;
+    private final RateLimiterConfig accountLimit;
+    private final Map<String, RateLimiter> accountLimiters = new ConcurrentHashMap<>();
     private final Map<Operation.Group, CircuitBreaker> breakers = new EnumMap<>(Operation.Group.class);
     private final Map<Operation.Group, Bulkhead> bulkheads = new EnumMap<>(Operation.Group.class);
     private final Map<Operation.Group, Retry> retries = new EnumMap<>(Operation.Group.class);
@@ -62,6 +64,8 @@ final class UpstreamGuard {
         this.properties = properties;
         this.metrics = metrics;
         this.rateLimiters = rateLimiters;
+        this.accountLimit = RateLimiterConfig.custom().limitForPeriod(properties.accountRateLimit())
+                .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(properties.rateLimitWait()).build();
         this.clock = clock;
         this.budget = new RetryBudget(properties.retryBudgetRatio(), properties.retryBudgetMinimum());
         this.throttles = new ThrottleGate(clock);
@@ -113,10 +117,10 @@ final class UpstreamGuard {
         return breakers.get(group);
     }
 
+    /** Looked up once per account: building a config and a registry key per call showed in the profile. */
     private RateLimiter rateLimiter(String accountId) {
-        return rateLimiters.rateLimiter("bandwidth-account-" + accountId, RateLimiterConfig.custom()
-                .limitForPeriod(properties.accountRateLimit()).limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(properties.rateLimitWait()).build());
+        return accountLimiters.computeIfAbsent(accountId, account -> rateLimiters.rateLimiter(
+                "bandwidth-account-" + account, accountLimit));
     }
 
     private Throwable toPortException(Throwable ex, Operation operation) {

@@ -14,7 +14,8 @@ RUN ./mvnw -B -DskipTests package && cp target/numbers-gateway-*.jar app.jar
 FROM eclipse-temurin:17-jre AS layers
 WORKDIR /layers
 COPY --from=build /build/app.jar app.jar
-RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
+# Plain jars with a class path in the manifest, not the launcher: class data sharing needs them.
+RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
 FROM eclipse-temurin:17-jre
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
@@ -24,11 +25,14 @@ COPY --from=layers /layers/extracted/dependencies/ ./
 COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
-USER 10001:10001
-EXPOSE 8080
 # Heap sized from the container's memory limit; JSON logs for log collectors; /tmp is the only writable path.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
+# Class data sharing: a training run that stops after the context refresh (sandbox mode, no network) archives the
+# loaded classes; startup to readiness drops from ~4 s to ~2.5 s and resident memory by ~30 MB (bench/results).
+RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar
+USER 10001:10001
+EXPOSE 8080
 # Probes: GET /actuator/health/liveness and /actuator/health/readiness on port 8080 (the Helm chart uses them);
 # the JRE image has no HTTP client for a HEALTHCHECK, and Kubernetes ignores HEALTHCHECK anyway.
-ENTRYPOINT ["java", "org.springframework.boot.loader.launch.JarLauncher"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=app.jsa", "-jar", "app.jar"]

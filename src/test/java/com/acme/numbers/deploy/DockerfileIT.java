@@ -23,8 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * What can be proved about the image without a Docker engine: the Dockerfile follows the rules (multi-stage,
  * wrapper build, JRE runtime, numeric non-root user, exec-form entrypoint, container-sized heap, no secrets), the
- * layers it copies are the ones the packaged jar has, in its order, and the layout it assembles starts with the
- * image's entrypoint and environment and logs JSON. Runs after {@code package} (failsafe).
+ * layers it copies are the ones the packaged jar has, in its order, and the layout it assembles runs the image's
+ * class-data-sharing training command, then starts with the image's entrypoint and environment, maps the trained
+ * archive and logs JSON. Runs after {@code package} (failsafe).
  */
 class DockerfileIT {
 
@@ -65,8 +66,10 @@ class DockerfileIT {
     }
 
     @Test
-    void assembledLayersStartWithTheImagesEntrypointAndLogJson(@TempDir Path work) throws Exception {
-        run(List.of("java", "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers", "--launcher",
+    void assembledLayersTrainTheClassArchiveAndStartWithTheImagesEntrypointAndLogJson(@TempDir Path work)
+            throws Exception {
+        String dockerfile = Files.readString(DOCKERFILE);
+        run(List.of("java", "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers",
                 "--destination", work.resolve("extracted").toString()), null, Duration.ofSeconds(60));
         Path app = Files.createDirectories(work.resolve("app"));
         try (Stream<Path> layers = Files.list(work.resolve("extracted"))) {
@@ -74,10 +77,25 @@ class DockerfileIT {
                 copyTree(layer, app);
             }
         }
+        try (Stream<Path> jars = Files.list(app)) {   // the image's build stage names the jar app.jar
+            Files.move(jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow(),
+                    app.resolve("app.jar"));
+        }
+        String toolOptions = "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=" + work;
 
-        ProcessBuilder builder = new ProcessBuilder("java", "org.springframework.boot.loader.launch.JarLauncher",
-                "--server.port=0").directory(app.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_TOOL_OPTIONS", "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=" + work);
+        List<String> training = List.of(lines(dockerfile, "^RUN (java .*-XX:ArchiveClassesAtExit=.*)$").get(0)
+                .split(" +"));
+        ProcessBuilder train = new ProcessBuilder(training).directory(app.toFile()).redirectErrorStream(true);
+        train.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
+        Process trainer = train.redirectOutput(work.resolve("training.log").toFile()).start();
+        assertThat(trainer.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(trainer.exitValue()).as(Files.readString(work.resolve("training.log"))).isZero();
+
+        List<String> entrypoint = new ArrayList<>(List.of(JsonMapper.builder().build()
+                .readValue(lines(dockerfile, "^ENTRYPOINT (.+)$").get(0), String[].class)));
+        entrypoint.add("--server.port=0");
+        ProcessBuilder builder = new ProcessBuilder(entrypoint).directory(app.toFile()).redirectErrorStream(true);
+        builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions + " -Xlog:cds=info");
         builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         Path log = work.resolve("app.log");
         Process process = builder.redirectOutput(log.toFile()).start();
@@ -87,7 +105,9 @@ class DockerfileIT {
                 Thread.sleep(200);
             }
             String output = Files.readString(log);
-            assertThat(output).as(output).contains("Started ");
+            assertThat(output).as(output).contains("Started ")
+                    .as("the trained class archive is used").contains("Mapped dynamic region")
+                    .doesNotContain("Unable to use shared archive");
             JsonNode started = JsonMapper.builder().build().readTree(output.lines()
                     .filter(line -> line.startsWith("{") && line.contains("Started ")).findFirst().orElseThrow());
             assertThat(started.get("@timestamp")).isNotNull();

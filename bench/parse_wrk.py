@@ -1,4 +1,5 @@
-"""Turns one wrk --latency report into a JSON line: requests/s, latency percentiles (ms), errors."""
+"""Turns one wrk --latency report into a JSON line: requests/s, latency percentiles (ms), errors, and, given the
+CPU ticks (1/100 s) the server process used during the run, its CPU time per request in microseconds."""
 import json
 import re
 import sys
@@ -22,4 +23,6 @@ non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 row["non_2xx"] = int(non2xx.group(1)) if non2xx else 0
 sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
 row["socket_errors"] = sum(int(x) for x in sock.groups()) if sock else 0
+if len(sys.argv) > 3 and row["requests"]:
+    row["cpu_us_per_request"] = round(int(sys.argv[3]) * 10_000 / row["requests"], 1)
 print(json.dumps(row))

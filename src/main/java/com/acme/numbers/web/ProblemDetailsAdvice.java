@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -66,7 +67,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
-        log.error("Unexpected failure on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), ex);
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex) || exchange.getResponse().isCommitted()) {
+            // The caller hung up, or the answer is already on its way: nobody is left to read a problem, and
+            // WebFlux logs such ends quietly. Seen under load when clients close connections mid-request.
+            return Mono.error(ex);
+        }
+        String requestId = RequestIdFilter.requestId(exchange);
+        log.atError().setCause(ex).addKeyValue(RequestIdFilter.MDC_KEY, requestId)
+                .log("Unexpected failure on {} {} (requestId={})", exchange.getRequest().getMethod(),
+                        exchange.getRequest().getPath(), requestId);
         return respond(Problems.of(ProblemCode.INTERNAL_ERROR, "The gateway failed unexpectedly.", exchange), null);
     }
 

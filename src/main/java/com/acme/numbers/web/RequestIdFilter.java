@@ -27,7 +27,7 @@ class RequestIdFilter implements WebFilter {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     RequestIdFilter() {
-        // With spring.reactor.context-propagation=auto this puts the id into the MDC on whichever thread runs.
+        // Reactor restores it into the MDC in handle() and tap() (propagation "limited"), where the adapter logs.
         ContextRegistry.getInstance().registerThreadLocalAccessor(MDC_KEY, () -> MDC.get(MDC_KEY),
                 value -> MDC.put(MDC_KEY, value), () -> MDC.remove(MDC_KEY));
     }

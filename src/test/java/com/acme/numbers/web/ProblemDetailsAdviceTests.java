@@ -1,0 +1,56 @@
+package com.acme.numbers.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import reactor.netty.channel.AbortedException;
+import reactor.test.StepVerifier;
+
+/** Unexpected failures become a 500 problem, unless the caller is gone or the answer already left. */
+@ExtendWith(OutputCaptureExtension.class)
+class ProblemDetailsAdviceTests {
+
+    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+
+    @Test
+    void anUnexpectedFailureIsA500ProblemAndAnErrorLineWithTheRequestId(CapturedOutput output) {
+        MockServerWebExchange exchange = exchange();
+
+        StepVerifier.create(advice.unexpected(new IllegalStateException("boom"), exchange))
+                .assertNext(response -> {
+                    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+                    assertThat(((ProblemDetail) response.getBody()).getProperties())
+                            .containsEntry("code", "internal_error").doesNotContainKey("trace");
+                })
+                .verifyComplete();
+        assertThat(output.getAll()).contains("Unexpected failure on GET /api/v1/accounts/a/available-numbers");
+    }
+
+    @Test
+    void aCallerThatHungUpIsLeftToWebFluxWithoutAnErrorLine(CapturedOutput output) {
+        AbortedException aborted = new AbortedException("Connection has been closed BEFORE send operation");
+
+        StepVerifier.create(advice.unexpected(aborted, exchange())).verifyErrorMatches(ex -> ex == aborted);
+        assertThat(output.getAll()).doesNotContain("Unexpected failure");
+    }
+
+    @Test
+    void aCommittedResponseIsNotRewritten() {
+        MockServerWebExchange exchange = exchange();
+        exchange.getResponse().setComplete().block();
+        IllegalStateException late = new IllegalStateException("after the body");
+
+        StepVerifier.create(advice.unexpected(late, exchange)).verifyErrorMatches(ex -> ex == late);
+    }
+
+    private static MockServerWebExchange exchange() {
+        return MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/accounts/a/available-numbers"));
+    }
+}

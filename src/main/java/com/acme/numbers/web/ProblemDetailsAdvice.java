@@ -48,6 +48,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.withErrors(problem, ex.problems()), null);
     }
 
+    @ExceptionHandler(QueryValues.MalformedParameterException.class)
+    Mono<ResponseEntity<Object>> malformedParameter(QueryValues.MalformedParameterException ex,
+            ServerWebExchange exchange) {
+        ProblemDetail problem = Problems.of(ProblemCode.MALFORMED_REQUEST, ex.getMessage(), exchange);
+        return respond(Problems.withErrors(problem,
+                List.of(new FieldProblem(ex.parameter(), "has an invalid value"))), null);
+    }
+
     @ExceptionHandler(OrderingException.class)
     Mono<ResponseEntity<Object>> ordering(OrderingException ex, ServerWebExchange exchange) {
         ProblemCode code = codeFor(ex);

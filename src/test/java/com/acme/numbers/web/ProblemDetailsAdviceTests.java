@@ -34,6 +34,20 @@ class ProblemDetailsAdviceTests {
     }
 
     @Test
+    void aQueryValueOfTheWrongTypeIsAMalformedRequestNamingIt() {
+        StepVerifier.create(advice.malformedParameter(new QueryValues.MalformedParameterException("quantity"),
+                        exchange()))
+                .assertNext(response -> {
+                    assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    ProblemDetail problem = (ProblemDetail) response.getBody();
+                    assertThat(problem.getDetail()).isEqualTo("Parameter 'quantity' has an invalid value.");
+                    assertThat(problem.getProperties()).containsEntry("code", "malformed_request");
+                    assertThat(problem.getProperties().get("errors").toString()).contains("quantity");
+                })
+                .verifyComplete();
+    }
+
+    @Test
     void aCallerThatHungUpIsLeftToWebFluxWithoutAnErrorLine(CapturedOutput output) {
         AbortedException aborted = new AbortedException("Connection has been closed BEFORE send operation");
 

@@ -1,0 +1,79 @@
+package com.acme.numbers.web;
+
+import java.util.Locale;
+import java.util.Set;
+
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A query string read in one pass, with Spring's conversion rules for the values it types: the search's nineteen
+ * parameters as {@code @RequestParam}s cost a data binder and a conversion each per request (a tenth of a small
+ * search's allocation). The first value of a name counts, as with {@code @RequestParam}.
+ */
+final class QueryValues {
+
+    private static final Set<String> TRUE = Set.of("true", "on", "yes", "1");
+    private static final Set<String> FALSE = Set.of("false", "off", "no", "0");
+
+    private final MultiValueMap<String, String> values;
+
+    private QueryValues(MultiValueMap<String, String> values) {
+        this.values = values;
+    }
+
+    /** Refuses names outside {@code known}: a misspelt filter must never be ignored silently. */
+    static QueryValues of(ServerWebExchange exchange, Set<String> known) {
+        Inputs.onlyKnownParameters(exchange, known);
+        return new QueryValues(exchange.getRequest().getQueryParams());
+    }
+
+    String text(String name) {
+        return values.getFirst(name);
+    }
+
+    /** {@code true/on/yes/1} or {@code false/off/no/0}, any case; absent or empty is {@code null}. */
+    Boolean flag(String name) {
+        String value = text(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        if (TRUE.contains(normalized)) {
+            return Boolean.TRUE;
+        }
+        if (FALSE.contains(normalized)) {
+            return Boolean.FALSE;
+        }
+        throw new MalformedParameterException(name);
+    }
+
+    /** A decimal integer; absent or empty is {@code null}. */
+    Integer whole(String name) {
+        String value = text(name);
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.trim());
+        }
+        catch (NumberFormatException ex) {
+            throw new MalformedParameterException(name);
+        }
+    }
+
+    /** A query value of the wrong type: answered like Spring's own conversion failures (400 malformed_request). */
+    static final class MalformedParameterException extends RuntimeException {
+
+        private final String parameter;
+
+        MalformedParameterException(String parameter) {
+            super("Parameter '" + parameter + "' has an invalid value.", null, false, false);
+            this.parameter = parameter;
+        }
+
+        String parameter() {
+            return parameter;
+        }
+    }
+}

@@ -11,7 +11,6 @@ final class CustomerOrderIds {
     }
 
     static String derive(ApiClient client, String idempotencyKey) {
-        String scope = (client == null ? "" : client.name()) + '\n' + idempotencyKey;
-        return "idem-" + ApiClients.sha256(scope).substring(0, 32);
+        return "idem-" + ApiClients.sha256(IdempotencyFilter.scopedKey(client, idempotencyKey)).substring(0, 32);
     }
 }

@@ -1,6 +1,5 @@
 package com.acme.numbers.web;
 
-import java.net.URI;
 import java.time.Duration;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-import com.acme.numbers.ordering.OrderStatus;
 import com.acme.numbers.ordering.OrderingService;
 
 @RestController
@@ -50,12 +48,8 @@ class DisconnectController {
                 .flatMap(d -> service.awaitDisconnect(accountId, d, wait))
                 .map(d -> {
                     exchange.getAttributes().put(AuditFilter.UPSTREAM_ID, d.id());
-                    ResponseEntity.BodyBuilder created = ResponseEntity.created(
-                            URI.create("/api/v1/accounts/" + accountId + "/disconnects/" + d.id()));
-                    if (!wait.isZero() && d.status() != OrderStatus.RECEIVED) {
-                        created.header(PreferWait.APPLIED, PreferWait.applied(wait));
-                    }
-                    return created.body(DisconnectResponse.of(d));
+                    return PreferWait.created("/api/v1/accounts/" + accountId + "/disconnects/" + d.id(), wait,
+                            d.status()).body(DisconnectResponse.of(d));
                 });
     }
 

@@ -2,9 +2,6 @@ package com.acme.numbers.web;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,8 +76,7 @@ class IdempotencyFilter implements WebFilter {
         if (!VALID_KEY.matcher(key).matches()) {
             return invalidKey(exchange, "must be 1 to 255 visible ASCII characters");
         }
-        ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
-        String scopedKey = (client == null ? "" : client.name()) + '\n' + key;
+        String scopedKey = scopedKey(exchange.getAttribute(ApiClient.ATTRIBUTE), key);
         return DataBufferUtils.join(request.getBody(), maxBody)
                 .map(IdempotencyFilter::bytes)
                 .defaultIfEmpty(new byte[0])
@@ -183,15 +179,13 @@ class IdempotencyFilter implements WebFilter {
     }
 
     private static String fingerprint(ServerHttpRequest request, byte[] body) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((request.getMethod() + " " + request.getPath().value() + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(body));
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", ex);
-        }
+        return ApiClients.sha256((request.getMethod() + " " + request.getPath().value() + "\n")
+                .getBytes(StandardCharsets.UTF_8), body);
+    }
+
+    /** Keys are per client: two clients may pick the same key without seeing each other's answers. */
+    static String scopedKey(ApiClient client, String key) {
+        return (client == null ? "" : client.name()) + '\n' + key;
     }
 
     /** Passes the answer through, handing a copy of it to the store just before it is written. */

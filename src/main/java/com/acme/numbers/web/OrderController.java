@@ -1,6 +1,5 @@
 package com.acme.numbers.web;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Locale;
@@ -75,12 +74,8 @@ class OrderController {
                     if (o.customerOrderId() != null) {
                         exchange.getAttributes().put(AuditFilter.CUSTOMER_ORDER_ID, o.customerOrderId());
                     }
-                    ResponseEntity.BodyBuilder created = ResponseEntity.created(
-                            URI.create("/api/v1/accounts/" + accountId + "/orders/" + o.id()));
-                    if (!wait.isZero() && o.status() != OrderStatus.RECEIVED) {
-                        created.header(PreferWait.APPLIED, PreferWait.applied(wait));
-                    }
-                    return created.body(OrderResponse.of(o));
+                    return PreferWait.created("/api/v1/accounts/" + accountId + "/orders/" + o.id(), wait,
+                            o.status()).body(OrderResponse.of(o));
                 });
     }
 

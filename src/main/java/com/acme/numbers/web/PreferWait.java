@@ -1,8 +1,13 @@
 package com.acme.numbers.web;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.springframework.http.ResponseEntity;
+
+import com.acme.numbers.ordering.OrderStatus;
 
 /** Reads {@code Prefer: wait=N} (RFC 7240), capped at the configured maximum; no preference means no wait. */
 final class PreferWait {
@@ -27,8 +32,15 @@ final class PreferWait {
         return wanted.compareTo(max) > 0 ? max : wanted;
     }
 
-    /** The header value telling the caller its wait was honoured. */
-    static String applied(Duration wait) {
-        return "wait=" + wait.toSeconds();
+    /**
+     * 201 with the new resource's location, and {@code Preference-Applied} when the caller waited and the work
+     * left RECEIVED in that time.
+     */
+    static ResponseEntity.BodyBuilder created(String location, Duration wait, OrderStatus status) {
+        ResponseEntity.BodyBuilder created = ResponseEntity.created(URI.create(location));
+        if (!wait.isZero() && status != OrderStatus.RECEIVED) {
+            created.header(APPLIED, "wait=" + wait.toSeconds());
+        }
+        return created;
     }
 }

@@ -1,5 +1,6 @@
 """Turns one wrk --latency report into a JSON line: requests/s, latency percentiles (ms), errors, and, given the
-CPU ticks (1/100 s) the server process used during the run, its CPU time per request in microseconds."""
+CPU ticks (1/100 s) the server process used during the run, its CPU time per request in microseconds, and given the
+seconds of warm-up the server had, that too."""
 import json
 import re
 import sys
@@ -23,6 +24,8 @@ non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 row["non_2xx"] = int(non2xx.group(1)) if non2xx else 0
 sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
 row["socket_errors"] = sum(int(x) for x in sock.groups()) if sock else 0
-if len(sys.argv) > 3 and row["requests"]:
+if len(sys.argv) > 3 and sys.argv[3] and row["requests"]:
     row["cpu_us_per_request"] = round(int(sys.argv[3]) * 10_000 / row["requests"], 1)
+if len(sys.argv) > 4 and sys.argv[4]:
+    row["warmup_s"] = int(sys.argv[4])
 print(json.dumps(row))

@@ -31,11 +31,11 @@ os.makedirs(sys.argv[2], exist_ok=True)
 with open(os.path.join(sys.argv[2], f"{stamp}.json"), "w") as f:
     json.dump({"when": stamp, "summary": summary, "runs": list(rows.values())}, f, indent=2)
 lines = [f"# Benchmark {stamp}", "",
-         "| run | req/s | p50 ms | p99 ms | requests | non-2xx | socket errors | server CPU µs/request |",
-         "|---|---|---|---|---|---|---|---|"]
+         "| run | req/s | p50 ms | p99 ms | requests | non-2xx | socket errors | server CPU µs/request | warm-up s |",
+         "|---|---|---|---|---|---|---|---|---|"]
 for r in rows.values():
     lines.append(f"| {r['name']} | {r['rps']:.0f} | {r['p50_ms']} | {r['p99_ms']} | {r['requests']} | "
-                 f"{r['non_2xx']} | {r['socket_errors']} | {r.get('cpu_us_per_request', '')} |")
+                 f"{r['non_2xx']} | {r['socket_errors']} | {r.get('cpu_us_per_request', '')} | {r.get('warmup_s', '')} |")
 lines += ["", "| measure | value |", "|---|---|"] + [f"| {k} | {v} |" for k, v in summary.items()]
 text = "\n".join(lines) + "\n"
 with open(os.path.join(sys.argv[2], f"{stamp}.md"), "w") as f:

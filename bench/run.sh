@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Numbers Gateway benchmark: the gateway against nginx (direct and as a plain reverse proxy) and Spring Cloud
-# Gateway (pass-through), all on loopback, same run, same machine. Bounded: about 6 minutes, fixed durations.
+# Gateway (pass-through), all on loopback, same run, same machine. Bounded: 6-9 minutes, fixed durations and capped warm-ups.
 # Usage: bench/run.sh            (needs root for apt-get the first time; see bench/README.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,7 +8,8 @@ ROOT=$(pwd)
 WORK=$(mktemp -d /tmp/numbers-bench.XXXXXX)
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}          # nginx needs none to speak of
-WARMUP_JVM=${WARMUP_JVM:-40s} # the JVMs' JIT settles after ~30 s of load on 2 shared cores (bench/results)
+WARMUP_JVM=${WARMUP_JVM:-20s} # the least a JVM is warmed; then on until its JIT has settled (see jit_settled)
+WARMUP_JVM_MAX=${WARMUP_JVM_MAX:-90}  # seconds: the most a JVM is warmed, settled or not
 PIDS=()
 
 cleanup() {
@@ -87,6 +88,26 @@ start_gateway() { # jar [extra JVM flags]
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 threads() { ps -o nlwp= -p "$1" | tr -d ' '; }
+jit_ticks() { # CPU ticks of the JIT compiler threads of process $1
+  local total=0 t
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm")" in C1\ Compiler*|C2\ Compiler*) total=$((total + $(awk '{print $14 + $15}' "$t/stat")));; esac
+  done
+  echo $total
+}
+# A JVM is measured in steady state: after WARMUP_JVM, load continues in 10 s slices until the JIT compilers used
+# under 2 % of the process's CPU in the last slice (on 2 shared cores C2 keeps compiling for 40-70 s of load).
+warm_jvm() { # threads connections url pid
+  wrk -t"$1" -c"$2" -d"$WARMUP_JVM" -H "X-API-Key: $KEY" "$3" > /dev/null
+  local waited=${WARMUP_JVM%s} cpu0 jit0
+  while [ "$waited" -lt "$WARMUP_JVM_MAX" ]; do
+    cpu0=$(cpu_ticks "$4"); jit0=$(jit_ticks "$4")
+    wrk -t"$1" -c"$2" -d10s -H "X-API-Key: $KEY" "$3" > /dev/null
+    waited=$((waited + 10))
+    [ $(( ($(jit_ticks "$4") - jit0) * 50 )) -lt $(( $(cpu_ticks "$4") - cpu0 )) ] && break
+  done
+  echo "$waited"
+}
 
 GW_SMALL_CHECK="http://127.0.0.1:18080/api/v1/accounts/bench/available-numbers?areaCode=919&quantity=3"
 GW_BIG_CHECK="http://127.0.0.1:18080/api/v1/accounts/big/available-numbers?areaCode=919&quantity=5000&details=true"
@@ -109,12 +130,14 @@ SMALL_PATH="/api/accounts/bench/availableNumbers?areaCode=919&quantity=3"
 GW_SMALL="http://127.0.0.1:18080/api/v1/accounts/bench/available-numbers?areaCode=919&quantity=3"
 GW_BIG="http://127.0.0.1:18080/api/v1/accounts/big/available-numbers?areaCode=919&quantity=5000&details=true"
 GW_SLOW="http://127.0.0.1:18080/api/v1/accounts/slow/available-numbers?areaCode=919&quantity=3"
-run_wrk() { # name threads connections url [server pid: longer warm-up, CPU per request]
-  wrk -t"$2" -c"$3" -d"$([ -n "${5:-}" ] && echo "$WARMUP_JVM" || echo "$WARMUP")" -H "X-API-Key: $KEY" "$4" > /dev/null
+run_wrk() { # name threads connections url [server pid: warmed until its JIT settles, CPU per request]
+  local warmed=""
+  if [ -n "${5:-}" ]; then warmed=$(warm_jvm "$2" "$3" "$4" "$5")
+  else wrk -t"$2" -c"$3" -d"$WARMUP" -H "X-API-Key: $KEY" "$4" > /dev/null; fi
   local before=$([ -n "${5:-}" ] && cpu_ticks "$5")
   wrk -t"$2" -c"$3" -d"$DURATION" --latency -H "X-API-Key: $KEY" "$4" > "$WORK/$1.txt"
   local used=$([ -n "${5:-}" ] && echo $(( $(cpu_ticks "$5") - before )))
-  python3 bench/parse_wrk.py "$1" "$WORK/$1.txt" $used >> "$WORK/results.jsonl"
+  python3 bench/parse_wrk.py "$1" "$WORK/$1.txt" "${used:-}" "$warmed" >> "$WORK/results.jsonl"
 }
 
 echo "== 1. saturation, small search"

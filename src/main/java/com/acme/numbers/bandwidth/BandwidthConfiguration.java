@@ -7,7 +7,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import io.netty.channel.ChannelOption;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,8 +41,8 @@ class BandwidthConfiguration {
     @Bean
     BandwidthAdapter bandwidthAdapter(WebClient.Builder builder, BandwidthProperties properties,
             BandwidthEndpoints endpoints, CredentialVault vault, UpstreamGuard guard, UpstreamMetrics metrics,
-            Clock clock) {
-        WebClient webClient = webClient(builder, properties);
+            Clock clock, TraceContextPropagation traceContext) {
+        WebClient webClient = webClient(builder, properties, traceContext);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints);
         return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard),
@@ -46,11 +50,18 @@ class BandwidthConfiguration {
     }
 
     @Bean
+    TraceContextPropagation bandwidthTraceContext(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return new TraceContextPropagation(tracer.getIfAvailable(() -> Tracer.NOOP),
+                propagator.getIfAvailable(() -> Propagator.NOOP));
+    }
+
+    @Bean
     HealthIndicator bandwidthHealthIndicator(UpstreamGuard guard) {
         return new BandwidthHealthIndicator(guard);
     }
 
-    private static WebClient webClient(WebClient.Builder builder, BandwidthProperties properties) {
+    private static WebClient webClient(WebClient.Builder builder, BandwidthProperties properties,
+            TraceContextPropagation traceContext) {
         ConnectionProvider pool = ConnectionProvider.builder("bandwidth")
                 .maxConnections(properties.maxConnections())
                 .pendingAcquireTimeout(properties.pendingAcquireTimeout())
@@ -62,6 +73,9 @@ class BandwidthConfiguration {
                 // Never follow an upstream redirect: it could point anywhere, credentials included.
                 .followRedirect(false);
         return builder.clone()
+                // bandwidth.requests (UpstreamMetrics) times every call; traces get their span from traceContext.
+                .observationRegistry(ObservationRegistry.NOOP)
+                .filter(traceContext)
                 .clientConnector(new ReactorClientHttpConnector(http))
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize((int) properties.maxResponseSize().toBytes()))
                 .build();

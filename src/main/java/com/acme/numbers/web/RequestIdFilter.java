@@ -5,9 +5,13 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.micrometer.context.ContextRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -15,7 +19,11 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
-/** Accepts the caller's {@code X-Request-Id} (when it is sane) or makes one, and echoes it on every response. */
+/**
+ * Accepts the caller's {@code X-Request-Id} (when it is sane) or makes one, and echoes it on every response. Puts
+ * the request id and the inbound request's trace context into the Reactor context, where the Bandwidth adapter's
+ * log lines and outbound trace headers find them.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class RequestIdFilter implements WebFilter {
@@ -38,7 +46,21 @@ class RequestIdFilter implements WebFilter {
         String requestId = given != null && SAFE.matcher(given).matches() ? given : newRequestId();
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, requestId));
+        Context correlation = Context.of(MDC_KEY, requestId);
+        TraceContext trace = inboundTrace(exchange);
+        return chain.filter(exchange).contextWrite(trace == null ? correlation : correlation.put(TraceContext.class, trace));
+    }
+
+    /**
+     * The server observation's span, read here because filters further in (Spring Security's chain) replace the
+     * observation WebFlux keeps in the Reactor context.
+     */
+    private static TraceContext inboundTrace(ServerWebExchange exchange) {
+        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .map(observation -> observation.get(TracingObservationHandler.TracingContext.class))
+                .map(tracing -> ((TracingObservationHandler.TracingContext) tracing).getSpan())
+                .map(Span::context)
+                .orElse(null);
     }
 
     /**

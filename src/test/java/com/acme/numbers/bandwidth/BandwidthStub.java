@@ -102,7 +102,8 @@ final class BandwidthStub implements BeforeAllCallback, AfterAllCallback, Before
         BandwidthProperties properties = new BandwidthProperties(URI.create(url("/api")), URI.create(url("/oauth2/token")),
                 Duration.ofSeconds(1), responseTimeout, 10, Duration.ofSeconds(1), maxResponseSize);
         return new BandwidthConfiguration().bandwidthAdapter(WebClient.builder(), properties,
-                BandwidthEndpoints.of(properties), vault, guard, new UpstreamMetrics(meters), clock);
+                BandwidthEndpoints.of(properties), vault, guard, new UpstreamMetrics(meters), clock,
+                TraceContextPropagation.off());
     }
 
     static ResponseDefinitionBuilder xml(int status, String body) {

@@ -167,6 +167,48 @@ class BandwidthResilienceTests {
         stub.server.verify(3, getRequestedFor(urlPathEqualTo(ORDERS + "/slow")));
     }
 
+    @Test
+    void bulkheadPermitsComeBackAfterTimeoutsAndCancellations() {
+        BandwidthAdapter adapter = adapter(stub.guard(settings(Duration.ofMillis(300), 1, 10_000,
+                Duration.ofSeconds(5), 2, 0.1, 5), Clock.systemUTC()), Duration.ofSeconds(5));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/stuck"))
+                .willReturn(xml(200, read(getClass(), "order-response-partial.xml")).withFixedDelay(2000)));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/quick"))
+                .willReturn(xml(200, read(getClass(), "order-response-partial.xml"))));
+
+        assertThat(concurrently(adapter, "stuck", 2)).allMatch(UpstreamTimeoutException.class::isInstance);
+        assertThat(concurrently(adapter, "quick", 2)).allMatch(NumberOrder.class::isInstance);
+
+        adapter.order(OAUTH_ACCOUNT, "stuck").subscribe(order -> { }, failure -> { }).dispose();
+        adapter.order(OAUTH_ACCOUNT, "stuck").subscribe(order -> { }, failure -> { }).dispose();
+        assertThat(concurrently(adapter, "quick", 2)).allMatch(NumberOrder.class::isInstance);
+    }
+
+    @Test
+    void accountRateLimitRefusesCallsBeyondItsPermitsWithoutCallingBandwidth() {
+        ResilienceProperties twoPerSecond = new ResilienceProperties(Duration.ofSeconds(5), 2, Duration.ZERO, 6,
+                10_000, 50, Duration.ofSeconds(30), 100, Duration.ofSeconds(5), 2, 50, 1, Duration.ofMillis(5),
+                Duration.ofMillis(20), 0.1, 5);
+        BandwidthAdapter adapter = adapter(stub.guard(twoPerSecond, Clock.systemUTC()), Duration.ofSeconds(5));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/limited"))
+                .willReturn(xml(200, read(getClass(), "order-response-partial.xml"))));
+
+        List<Object> outcomes = concurrently(adapter, "limited", 6);
+
+        // A burst of six fits in one or two of the limiter's one-second periods: two or four permits.
+        long served = outcomes.stream().filter(NumberOrder.class::isInstance).count();
+        assertThat(served).isBetween(2L, 4L);
+        assertThat(outcomes).filteredOn(UpstreamThrottledException.class::isInstance).hasSize(6 - (int) served);
+        stub.server.verify((int) served, getRequestedFor(urlPathEqualTo(ORDERS + "/limited")));
+    }
+
+    private static List<Object> concurrently(BandwidthAdapter adapter, String orderId, int calls) {
+        return Flux.range(0, calls)
+                .flatMap(i -> adapter.order(OAUTH_ACCOUNT, orderId).<Object>map(o -> o)
+                        .onErrorResume(OrderingException.class, Mono::just), calls)
+                .collectList().block();
+    }
+
     private static BandwidthAdapter adapter(UpstreamGuard guard, Duration responseTimeout) {
         return stub.adapter(Clock.systemUTC(), responseTimeout, DataSize.ofMegabytes(1), guard);
     }

@@ -1,5 +1,7 @@
 package com.acme.numbers.bandwidth;
 
+import java.util.Locale;
+
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
@@ -12,10 +14,10 @@ import reactor.core.publisher.Mono;
 
 /**
  * Sends the caller's W3C trace context (put into the Reactor context under {@code TraceContext.class} by the web
- * layer) to Bandwidth, continuing the trace of the inbound request. A sampled trace
- * gets a client span per upstream call, so trace viewers still show how long Bandwidth took; an unsampled one only
- * passes its context on. This replaces WebClient's generic client observation, whose timer duplicated
- * {@code bandwidth.requests} and which cost ~10 % of a small search's CPU for every call, sampled or not.
+ * layer) to Bandwidth, continuing the trace of the inbound request. A sampled trace gets a client span per upstream
+ * call, so trace viewers still show how long Bandwidth took; an unsampled one only passes its context on. This
+ * replaces WebClient's generic client observation, whose timer duplicated {@code bandwidth.requests} and which cost
+ * ~10 % of a small search's CPU on every call, sampled or not.
  */
 final class TraceContextPropagation implements ExchangeFilterFunction {
 
@@ -46,7 +48,7 @@ final class TraceContextPropagation implements ExchangeFilterFunction {
                 return next.exchange(carrying(request, parent));
             }
             Span span = tracer.spanBuilder().setParent(parent).kind(Span.Kind.CLIENT)
-                    .name("bandwidth " + request.method().name().toLowerCase()).remoteServiceName("bandwidth")
+                    .name("bandwidth " + request.method().name().toLowerCase(Locale.ROOT)).remoteServiceName("bandwidth")
                     .start();
             return next.exchange(carrying(request, span.context()))
                     .doOnNext(response -> span.tag("http.response.status_code", response.statusCode().value()))

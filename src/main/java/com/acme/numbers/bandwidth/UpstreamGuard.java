@@ -112,8 +112,8 @@ final class UpstreamGuard {
     /*
      * The rate limiter and the bulkhead are driven through their own APIs (same permits, events and metrics as
      * Resilience4j's Reactor operators): each operator wrapped every signal of every call in a subscriber of its
-     * own, ~6 % of a small search's CPU for the three together. The circuit breaker keeps its operator, whose
-     * cancellation and result-recording rules matter.
+     * own, and bypassing Resilience4j altogether measured up to ~6 % less CPU per small search. The circuit breaker
+     * and the retry keep their operators, whose cancellation and result-recording rules matter.
      */
     private static <T> Mono<T> rateLimited(RateLimiter limiter, Mono<T> call) {
         return Mono.defer(() -> {

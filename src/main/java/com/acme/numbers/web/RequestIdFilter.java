@@ -48,7 +48,8 @@ class RequestIdFilter implements WebFilter {
         exchange.getResponse().getHeaders().set(HEADER, requestId);
         Context correlation = Context.of(MDC_KEY, requestId);
         TraceContext trace = inboundTrace(exchange);
-        return chain.filter(exchange).contextWrite(trace == null ? correlation : correlation.put(TraceContext.class, trace));
+        return chain.filter(exchange)
+                .contextWrite(trace == null ? correlation : correlation.put(TraceContext.class, trace));
     }
 
     /**
@@ -57,8 +58,9 @@ class RequestIdFilter implements WebFilter {
      */
     private static TraceContext inboundTrace(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(observation -> observation.get(TracingObservationHandler.TracingContext.class))
-                .map(tracing -> ((TracingObservationHandler.TracingContext) tracing).getSpan())
+                .map(observation -> observation.<TracingObservationHandler.TracingContext>get(
+                        TracingObservationHandler.TracingContext.class))
+                .map(TracingObservationHandler.TracingContext::getSpan)
                 .map(Span::context)
                 .orElse(null);
     }

@@ -8,7 +8,7 @@ ROOT=$(pwd)
 WORK=$(mktemp -d /tmp/numbers-bench.XXXXXX)
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}          # nginx needs none to speak of
-WARMUP_JVM=${WARMUP_JVM:-20s} # the least a JVM is warmed; then on until its JIT has settled (see jit_settled)
+WARMUP_JVM=${WARMUP_JVM:-20s} # the least a JVM is warmed; then on until its JIT has settled (see warm_jvm)
 WARMUP_JVM_MAX=${WARMUP_JVM_MAX:-90}  # seconds: the most a JVM is warmed, settled or not
 PIDS=()
 
@@ -86,12 +86,13 @@ start_gateway() { # jar [extra JVM flags]
   STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }
-cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+stat_ticks() { awk '{print $14 + $15}' "$1"; }   # user + system CPU ticks in a /proc stat file
+cpu_ticks() { stat_ticks "/proc/$1/stat"; }
 threads() { ps -o nlwp= -p "$1" | tr -d ' '; }
 jit_ticks() { # CPU ticks of the JIT compiler threads of process $1
   local total=0 t
   for t in /proc/"$1"/task/*; do
-    case "$(cat "$t/comm")" in C1\ Compiler*|C2\ Compiler*) total=$((total + $(awk '{print $14 + $15}' "$t/stat")));; esac
+    case "$(cat "$t/comm")" in C1\ Compiler*|C2\ Compiler*) total=$((total + $(stat_ticks "$t/stat")));; esac
   done
   echo $total
 }

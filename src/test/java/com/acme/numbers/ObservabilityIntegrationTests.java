@@ -43,40 +43,37 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
 
     @Test
     void upstreamCallsCarryW3cTraceContext() {
-        bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(xml(200,
-                read(BandwidthEndpoints.class, "order-response-received.xml"))));
-
-        client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
-                .expectStatus().isOk();
-
-        bandwidth.verify(getRequestedFor(urlPathEqualTo(ORDER))
-                .withHeader("traceparent", matching("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]")));
+        assertTraceparentReachingBandwidth(null, "00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
     }
 
     @Test
     void upstreamCallsContinueTheCallersSampledTrace() {
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-        bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(xml(200,
-                read(BandwidthEndpoints.class, "order-response-received.xml"))));
-
-        client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY)
-                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange().expectStatus().isOk();
-
-        bandwidth.verify(getRequestedFor(urlPathEqualTo(ORDER))
-                .withHeader("traceparent", matching("00-" + traceId + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01")));
+        assertTraceparentReachingBandwidth("00-" + traceId + "-00f067aa0ba902b7-01",
+                "00-" + traceId + "-(?!00f067aa0ba902b7)[0-9a-f]{16}-01");
     }
 
     @Test
     void upstreamCallsKeepTheCallersUnsampledTraceUnsampled() {
         String traceId = "0af7651916cd43dd8448eb211c80319c";
+        assertTraceparentReachingBandwidth("00-" + traceId + "-b7ad6b7169203331-00",
+                "00-" + traceId + "-[0-9a-f]{16}-00");
+    }
+
+    /** One order read, with the caller's {@code traceparent} when given; Bandwidth must see one matching the pattern. */
+    private void assertTraceparentReachingBandwidth(String inbound, String expected) {
         bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(xml(200,
                 read(BandwidthEndpoints.class, "order-response-received.xml"))));
 
         client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY)
-                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-00").exchange().expectStatus().isOk();
+                .headers(headers -> {
+                    if (inbound != null) {
+                        headers.set("traceparent", inbound);
+                    }
+                })
+                .exchange().expectStatus().isOk();
 
-        bandwidth.verify(getRequestedFor(urlPathEqualTo(ORDER))
-                .withHeader("traceparent", matching("00-" + traceId + "-[0-9a-f]{16}-00")));
+        bandwidth.verify(getRequestedFor(urlPathEqualTo(ORDER)).withHeader("traceparent", matching(expected)));
     }
 
     @Test

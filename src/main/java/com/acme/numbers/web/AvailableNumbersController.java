@@ -76,10 +76,9 @@ class AvailableNumbersController {
                 query.text("zip"), query.text("lata"), query.text("localVanity"), query.flag("endsIn"),
                 query.text("tollFreeVanity"), query.text("tollFreeWildCardPattern"));
         Integer quantity = query.whole("quantity");
-        Boolean details = query.flag("details");
         String protectedStatus = query.text("protectedStatus");
         NumberSearch search = new NumberSearch(criteria, quantity == null ? 10 : quantity,
-                details != null && details, query.flag("localCallingArea"), query.text("orderBy"),
+                Boolean.TRUE.equals(query.flag("details")), query.flag("localCallingArea"), query.text("orderBy"),
                 protectedStatus == null ? null : protectedStatus.toUpperCase(Locale.ROOT));
         return service.search(accountId, search).map(SearchResponse::of);
     }

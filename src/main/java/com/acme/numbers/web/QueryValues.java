@@ -34,11 +34,11 @@ final class QueryValues {
 
     /** {@code true/on/yes/1} or {@code false/off/no/0}, any case; absent or empty is {@code null}. */
     Boolean flag(String name) {
-        String value = text(name);
-        if (value == null || value.isBlank()) {
+        String value = trimmed(name);
+        if (value == null) {
             return null;
         }
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
+        String normalized = value.toLowerCase(Locale.ROOT);
         if (TRUE.contains(normalized)) {
             return Boolean.TRUE;
         }
@@ -50,16 +50,22 @@ final class QueryValues {
 
     /** A decimal integer; absent or empty is {@code null}. */
     Integer whole(String name) {
-        String value = text(name);
-        if (value == null || value.isBlank()) {
+        String value = trimmed(name);
+        if (value == null) {
             return null;
         }
         try {
-            return Integer.valueOf(value.trim());
+            return Integer.valueOf(value);
         }
         catch (NumberFormatException ex) {
             throw new MalformedParameterException(name);
         }
+    }
+
+    /** The value without surrounding blanks; absent or empty is {@code null}. */
+    private String trimmed(String name) {
+        String value = text(name);
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     /** A query value of the wrong type: answered like Spring's own conversion failures (400 malformed_request). */

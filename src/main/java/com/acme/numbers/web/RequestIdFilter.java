@@ -53,8 +53,8 @@ class RequestIdFilter implements WebFilter {
     }
 
     /**
-     * The server observation's span, read here because filters further in (Spring Security's chain) replace the
-     * observation WebFlux keeps in the Reactor context.
+     * The server observation's span, read from the exchange: further in, Spring Security's filter chain proxy (which
+     * wraps every request for its firewall) puts its own no-op observation in the Reactor context over WebFlux's.
      */
     private static TraceContext inboundTrace(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())

@@ -63,8 +63,8 @@ python3 bench/slow_upstream.py "$WORK/small.xml" 18084 & PIDS+=($!)
 KEY=bench-key
 # The container's flags under the chart's 512Mi limit: MaxRAM stands in for the cgroup limit (heap 75 % of it), and
 # SerialGC is what the JVM picks by itself in a pod that small (under 1792 MB it is not a "server-class machine");
-# outside a container it would pick G1 from the host's memory.
-JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${JAVA_EXTRA:-}"
+# outside a container it would pick G1 from the host's memory. -Xmn64m is the image's young generation (Dockerfile).
+JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${JAVA_EXTRA:-}"
 # Run as the image does: the extracted jar (class path in its manifest), with or without the trained class archive.
 java -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR=$(ls "$WORK"/app/*.jar)

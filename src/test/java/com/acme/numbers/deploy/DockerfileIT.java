@@ -45,7 +45,7 @@ class DockerfileIT {
         assertThat(lines(dockerfile, "^USER (.+)$")).containsExactly("10001:10001");
         assertThat(lines(dockerfile, "^ENTRYPOINT (.+)$")).singleElement()
                 .satisfies(entrypoint -> assertThat(entrypoint).startsWith("[\"java\"").endsWith("]"));
-        assertThat(dockerfile).contains("-XX:MaxRAMPercentage=").contains("EXPOSE 8080")
+        assertThat(dockerfile).contains("-XX:MaxRAMPercentage=").contains("-Xmn64m").contains("EXPOSE 8080")
                 .doesNotContainPattern("(?im)^(ENV|ARG)\\s+\\S*(PASSWORD|SECRET|TOKEN|API_KEY)")
                 .doesNotContainPattern("(?im)^\\s*(ENV|ARG)\\s+SPRING_PROFILES_ACTIVE");
         assertThat(Files.readString(Path.of(".dockerignore"))).contains("target/").contains(".git/");
@@ -81,7 +81,7 @@ class DockerfileIT {
             Files.move(jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow(),
                     app.resolve("app.jar"));
         }
-        String toolOptions = "-XX:MaxRAMPercentage=75 -Djava.io.tmpdir=" + work;
+        String toolOptions = "-XX:MaxRAMPercentage=75 -Xmn64m -Djava.io.tmpdir=" + work;
 
         List<String> training = List.of(lines(dockerfile, "^RUN (java .*-XX:ArchiveClassesAtExit=.*)$").get(0)
                 .split(" +"));

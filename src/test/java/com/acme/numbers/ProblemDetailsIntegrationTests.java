@@ -11,6 +11,7 @@ import static com.acme.numbers.support.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -45,6 +46,21 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
                 "forbidden");
         problem(client.get().uri(api(BASIC_ACCOUNT, "/orders/o1")).header("X-API-Key", READER_KEY).exchange(), 403,
                 "forbidden");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /** Spring Security's strict firewall, as callers meet it: in the path, in a query parameter, in a header. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/orders/a%2Fb | false",
+            "/available-numbers?areaCode=919&%01=1 | false",
+            "/available-numbers?areaCode=919 | true" })
+    void whatTheFirewallRefusesIs400WithoutUpstreamCall(String path, boolean controlCharacterInKey) {
+        URI uri = URI.create("http://localhost:" + port + api(OAUTH_ACCOUNT, path));
+        String key = controlCharacterInKey ? OPS_KEY + (char) 0x85 : OPS_KEY;
+        problem(client.get().uri(uri).header("X-API-Key", key).exchange(), 400, "malformed_request")
+                .jsonPath("$.detail").isEqualTo(
+                        "The request URL, a query parameter or a header contains characters that are not allowed.");
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
     }
 

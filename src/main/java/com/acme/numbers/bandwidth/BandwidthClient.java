@@ -68,12 +68,21 @@ final class BandwidthClient {
     /** One attempt; the guard may subscribe to it more than once (retries of safe calls). */
     private Mono<UpstreamResponse> attempt(Operation operation, URI uri, String authorization, Object body) {
         String what = operation.description();
-        return send(operation.method(), uri, authorization, body, what)
-                .onErrorMap(WebClientRequestException.class, ex -> mapRequestFailure(ex, what))
-                .onErrorMap(TimeoutException.class, ex -> timeout(what))
-                .onErrorMap(DataBufferLimitException.class,
-                        ex -> new UpstreamFailureException("Bandwidth's answer to " + what + " is too large"))
-                .onErrorMap(ReadTimeoutException.class, ex -> timeout(what));
+        return send(operation.method(), uri, authorization, body, what).onErrorMap(ex -> transportFailure(ex, what));
+    }
+
+    /** Transport failures in the port's terms; Bandwidth's own answers were translated already and pass as they are. */
+    private static Throwable transportFailure(Throwable ex, String what) {
+        if (ex instanceof WebClientRequestException requestFailure) {
+            return mapRequestFailure(requestFailure, what);
+        }
+        if (ex instanceof TimeoutException || ex instanceof ReadTimeoutException) {
+            return timeout(what);
+        }
+        if (ex instanceof DataBufferLimitException) {
+            return new UpstreamFailureException("Bandwidth's answer to " + what + " is too large");
+        }
+        return ex;
     }
 
     private Mono<UpstreamResponse> send(HttpMethod method, URI uri, String authorization, Object body, String what) {

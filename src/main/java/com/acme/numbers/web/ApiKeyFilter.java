@@ -2,8 +2,6 @@ package com.acme.numbers.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -26,7 +24,7 @@ import reactor.core.publisher.Mono;
 class ApiKeyFilter implements WebFilter {
 
     static final String HEADER = "X-API-Key";
-    private static final Pattern ACCOUNT_PATH = Pattern.compile("^/api/v1/accounts/([^/]+)(/.*)?$");
+    private static final String ACCOUNTS = "/api/v1/accounts/";
 
     private final ApiClients clients;
     private final ProblemWriter problems;
@@ -65,8 +63,8 @@ class ApiKeyFilter implements WebFilter {
     }
 
     private Mono<Void> authorize(ServerWebExchange exchange, WebFilterChain chain, ApiClient client, String path) {
-        Matcher account = ACCOUNT_PATH.matcher(path);
-        if (account.matches() && !client.mayUse(account.group(1))) {
+        String account = accountIn(path);
+        if (account != null && !client.mayUse(account)) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client may not use that account.");
         }
         String scope = isRead(exchange.getRequest().getMethod()) ? ApiClient.READ : ApiClient.WRITE;
@@ -84,6 +82,16 @@ class ApiKeyFilter implements WebFilter {
         }
         exchange.getAttributes().put(ApiClient.ATTRIBUTE, client);
         return chain.filter(exchange);
+    }
+
+    /** The account of {@code /api/v1/accounts/{account}[/...]}, or null for any other path. */
+    static String accountIn(String path) {
+        if (!path.startsWith(ACCOUNTS)) {
+            return null;
+        }
+        int end = path.indexOf('/', ACCOUNTS.length());
+        String account = path.substring(ACCOUNTS.length(), end < 0 ? path.length() : end);
+        return account.isEmpty() ? null : account;
     }
 
     private static boolean isRead(HttpMethod method) {

@@ -30,8 +30,11 @@ class AuditFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpMethod method = exchange.getRequest().getMethod();
+        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method)) {
+            return chain.filter(exchange);
+        }
         Matcher path = PATH.matcher(exchange.getRequest().getPath().pathWithinApplication().value());
-        if (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method) || !path.matches()) {
+        if (!path.matches()) {
             return chain.filter(exchange);
         }
         String operation = method.name().toLowerCase(Locale.ROOT) + " " + path.group(2);

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -54,6 +55,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.of(ProblemCode.MALFORMED_REQUEST, ex.getMessage(), exchange);
         return respond(Problems.withErrors(problem,
                 List.of(new FieldProblem(ex.parameter(), "has an invalid value"))), null);
+    }
+
+    /**
+     * The firewall checks query parameters and headers when they are read: a handler reading a forbidden one gets
+     * the same answer as a filter would (see {@link SecurityConfiguration}).
+     */
+    @ExceptionHandler(ServerExchangeRejectedException.class)
+    Mono<ResponseEntity<Object>> rejected(ServerExchangeRejectedException ex, ServerWebExchange exchange) {
+        return respond(Problems.of(ProblemCode.MALFORMED_REQUEST, SecurityConfiguration.REJECTED, exchange), null);
     }
 
     @ExceptionHandler(OrderingException.class)

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -12,6 +13,7 @@ import org.springframework.security.web.server.firewall.ServerWebExchangeFirewal
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,11 +28,13 @@ class SecurityConfiguration {
 
     private static final String BEARER = "Bearer ";
 
+    static final String REJECTED = "The request URL, a query parameter or a header contains characters that are not "
+            + "allowed.";
+
     /** Spring Security's firewall refuses encoded slashes, double encoding and the like: as a problem, too. */
     @Bean
     ServerExchangeRejectedHandler problemOnRejectedExchange(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(exchange, ProblemCode.MALFORMED_REQUEST,
-                "The request URL contains characters that are not allowed.");
+        return (exchange, rejected) -> problems.write(exchange, ProblemCode.MALFORMED_REQUEST, REJECTED);
     }
 
     /** The strict firewall's rules, with its header and parameter name checks as loops instead of regexes. */
@@ -40,7 +44,27 @@ class SecurityConfiguration {
         firewall.setAllowedHeaderNames(FirewallCharacters::isName);
         firewall.setAllowedHeaderValues(FirewallCharacters::isHeaderValue);
         firewall.setAllowedParameterNames(FirewallCharacters::isName);
-        return firewall;
+        return exchange -> firewall.getFirewalledExchange(exchange).map(OneFirewalledRequest::new);
+    }
+
+    /**
+     * The strict firewall's exchange wraps the request in a new checking decorator on every {@code getRequest()},
+     * and a small search asks dozens of times. One decorator does the same checks: it validates headers and query
+     * parameters each time they are read.
+     */
+    private static final class OneFirewalledRequest extends ServerWebExchangeDecorator {
+
+        private final ServerHttpRequest request;
+
+        OneFirewalledRequest(ServerWebExchange firewalled) {
+            super(firewalled);
+            this.request = firewalled.getRequest();
+        }
+
+        @Override
+        public ServerHttpRequest getRequest() {
+            return request;
+        }
     }
 
     @Bean

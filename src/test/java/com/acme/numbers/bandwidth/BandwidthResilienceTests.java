@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.retry.Retry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
@@ -136,6 +138,29 @@ class BandwidthResilienceTests {
         assertThat(attempts).as("upstream attempts for %d inbound calls", inbound)
                 .isGreaterThan(inbound).isLessThanOrEqualTo((int) (1.1 * inbound) + 5)
                 .isLessThan(3 * inbound);
+    }
+
+    @Test
+    void aSafeCallIsRetriedAfterATransientFailureAndStopsAtItsAttemptLimit() {
+        UpstreamGuard guard = stub.guard(settings(Duration.ofSeconds(5), 3, 10_000, Duration.ofSeconds(5), 10, 0.1, 5),
+                Clock.systemUTC());
+        BandwidthAdapter adapter = adapter(guard, Duration.ofSeconds(2));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/flaky")).inScenario("flaky").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(503)).willSetStateTo("recovered"));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/flaky")).inScenario("flaky").whenScenarioStateIs("recovered")
+                .willReturn(xml(200, read(getClass(), "order-response-partial.xml"))));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/down")).willReturn(aResponse().withStatus(503)));
+
+        assertThat(adapter.order(OAUTH_ACCOUNT, "flaky").block()).isNotNull();
+        assertThatThrownBy(() -> adapter.order(OAUTH_ACCOUNT, "down").block())
+                .isInstanceOf(UpstreamFailureException.class);
+
+        stub.server.verify(2, getRequestedFor(urlPathEqualTo(ORDERS + "/flaky")));
+        stub.server.verify(3, getRequestedFor(urlPathEqualTo(ORDERS + "/down")));
+        Retry.Metrics retries = guard.retry(Operation.Group.READ).getMetrics();
+        assertThat(retries.getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
+        assertThat(retries.getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
+        assertThat(retries.getNumberOfSuccessfulCallsWithoutRetryAttempt()).isZero();
     }
 
     @Test

@@ -49,6 +49,16 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
     }
 
+    @Test
+    void anUnknownParameterIsNamedButALongNameIsCut() {
+        String name = "x".repeat(300);
+        problem(client.get().uri(api(OAUTH_ACCOUNT, "/available-numbers?areaCode=919&" + name + "=1"))
+                .header("X-API-Key", OPS_KEY).exchange(), 400, "validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo("x".repeat(64) + "…")
+                .jsonPath("$.detail").value(detail -> assertThat(detail.toString()).hasSizeLessThan(200));
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
     /** Spring Security's strict firewall, as callers meet it: in the path, in a query parameter, in a header. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

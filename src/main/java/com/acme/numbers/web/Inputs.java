@@ -14,6 +14,8 @@ import com.acme.numbers.ordering.PhoneNumber;
 /** Parses the request values the domain needs typed, and refuses what it does not know. */
 final class Inputs {
 
+    private static final int ECHOED_NAME_LENGTH = 64;
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String PHONE_MESSAGE = "must be +1 followed by 10 digits, or 10 digits, with a valid "
             + "NANP area code and exchange";
@@ -60,11 +62,15 @@ final class Inputs {
         return value;
     }
 
-    /** An unknown query parameter is an error: a misspelt filter must never be ignored silently. */
+    /**
+     * An unknown query parameter is an error: a misspelt filter must never be ignored silently. Its name is echoed,
+     * cut to {@value #ECHOED_NAME_LENGTH} characters: enough to spot the typo, not a mirror for arbitrary input.
+     */
     static void onlyKnownParameters(ServerWebExchange exchange, Set<String> known) {
         List<FieldProblem> unknown = exchange.getRequest().getQueryParams().keySet().stream()
                 .filter(name -> !known.contains(name))
-                .map(name -> new FieldProblem(name, "is not a known query parameter"))
+                .map(name -> new FieldProblem(name.length() <= ECHOED_NAME_LENGTH ? name
+                        : name.substring(0, ECHOED_NAME_LENGTH) + "…", "is not a known query parameter"))
                 .toList();
         if (!unknown.isEmpty()) {
             throw new InvalidRequestException(unknown);

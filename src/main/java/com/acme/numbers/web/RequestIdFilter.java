@@ -53,8 +53,8 @@ class RequestIdFilter implements WebFilter {
     }
 
     /**
-     * The server observation's span, read from the exchange: further in, Spring Security's filter chain proxy (which
-     * wraps every request for its firewall) puts its own no-op observation in the Reactor context over WebFlux's.
+     * The server observation's span, read from the exchange attributes where WebFlux keeps the observation: nothing
+     * filters further in can put in the Reactor context changes which span the upstream calls continue.
      */
     private static TraceContext inboundTrace(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -65,6 +66,15 @@ class SecurityConfiguration {
         public ServerHttpRequest getRequest() {
             return request;
         }
+    }
+
+    /**
+     * No Spring Security observations: one per filter chain and per authentication tells operators nothing the
+     * HTTP server observation does not, and even switched off by a predicate they wrapped every request's chain.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

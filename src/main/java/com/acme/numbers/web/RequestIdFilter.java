@@ -53,8 +53,8 @@ class RequestIdFilter implements WebFilter {
     }
 
     /**
-     * The server observation's span, read from the exchange attributes where WebFlux keeps the observation: nothing
-     * filters further in can put in the Reactor context changes which span the upstream calls continue.
+     * The server observation's span, read from the exchange attributes where WebFlux keeps its observation: what
+     * filters further in write to the Reactor context cannot change which span the upstream calls continue.
      */
     private static TraceContext inboundTrace(ServerWebExchange exchange) {
         return ServerRequestObservationContext.findCurrent(exchange.getAttributes())

@@ -2,6 +2,8 @@ package com.acme.numbers;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.acme.numbers.support.Fixtures.read;
@@ -18,14 +20,21 @@ import com.acme.numbers.bandwidth.BandwidthEndpoints;
 /** OAuth2 JWT callers: scopes and the accounts claim decide, before any upstream call. */
 class JwtCallersIntegrationTests extends StubBandwidthIntegrationTest {
 
+    private static final String TRACE_ID = "5af7651916cd43dd8448eb211c80319d";
+
     @Test
     void aTokenWithTheReadScopeForTheAccountReads() {
         bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/order-1")))
                 .willReturn(xml(200, read(BandwidthEndpoints.class, "order-response-received.xml"))));
 
         client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).headers(h -> h.setBearerAuth(token("numbers:read",
-                List.of(OAUTH_ACCOUNT), Instant.now().plusSeconds(300)))).exchange()
+                List.of(OAUTH_ACCOUNT), Instant.now().plusSeconds(300))))
+                .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.id").isEqualTo("order-1");
+
+        // Spring Security's filter chain runs for bearer tokens only: the caller's trace still reaches Bandwidth.
+        bandwidth.verify(getRequestedFor(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/order-1")))
+                .withHeader("traceparent", matching("00-" + TRACE_ID + "-[0-9a-f]{16}-01")));
     }
 
     @Test

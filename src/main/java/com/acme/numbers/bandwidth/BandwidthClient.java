@@ -1,6 +1,9 @@
 package com.acme.numbers.bandwidth;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.netty.handler.timeout.ReadTimeoutException;
@@ -9,9 +12,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
-import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.credentials.BandwidthCredentials;
@@ -94,7 +98,8 @@ final class BandwidthClient {
                 : request.contentType(XML).bodyValue(BandwidthXml.write(body));
         // handle() restores the request id into the MDC for the translator's log lines (context propagation is
         // "limited": automatic propagation on every operator cost ~40 % of a small search's throughput).
-        return withBody.exchangeToMono(response -> response.bodyToMono(String.class)
+        return Mono.deferContextual(context -> withBody.attributes(TraceContextPropagation.callerTrace(context))
+                .exchangeToMono(response -> response.bodyToMono(String.class)
                 .defaultIfEmpty("")
                 .<UpstreamResponse>handle((text, sink) -> {
                     int status = response.statusCode().value();
@@ -105,15 +110,40 @@ final class BandwidthClient {
                     else {
                         sink.error(translator.translate(status, headers, text, what));
                     }
-                }));
+                })));
     }
 
+    /*
+     * Built as text with each path segment, query name and query value percent-encoded on its own (UriUtils, the
+     * component rules UriComponentsBuilder applies): a caller value cannot add a segment, a parameter or a fragment.
+     * The builder it replaces was ~3 % of a small search's allocation.
+     */
     private URI uri(MultiValueMap<String, String> query, String... pathSegments) {
-        UriComponentsBuilder builder = UriComponentsBuilder.fromUri(endpoints.baseUrl()).pathSegment(pathSegments);
-        if (query != null) {
-            builder.queryParams(query);
+        String base = endpoints.baseUrl().toString();
+        StringBuilder uri = new StringBuilder(128).append(base, 0, base.length() - (base.endsWith("/") ? 1 : 0));
+        for (String segment : pathSegments) {
+            if (StringUtils.hasText(segment)) {
+                uri.append('/').append(UriUtils.encodePathSegment(segment, StandardCharsets.UTF_8));
+            }
         }
-        return builder.encode().build().toUri();
+        if (query != null) {
+            appendQuery(uri, query);
+        }
+        return URI.create(uri.toString());
+    }
+
+    private static void appendQuery(StringBuilder uri, MultiValueMap<String, String> query) {
+        char separator = '?';
+        for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+            String name = UriUtils.encodeQueryParam(parameter.getKey(), StandardCharsets.UTF_8);
+            for (String value : parameter.getValue()) {
+                uri.append(separator).append(name);
+                if (value != null) {
+                    uri.append('=').append(UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8));
+                }
+                separator = '&';
+            }
+        }
     }
 
     private static RuntimeException mapRequestFailure(WebClientRequestException ex, String what) {

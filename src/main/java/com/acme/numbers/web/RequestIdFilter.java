@@ -5,13 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import io.micrometer.context.ContextRegistry;
-import io.micrometer.tracing.Span;
-import io.micrometer.tracing.TraceContext;
-import io.micrometer.tracing.handler.TracingObservationHandler;
 import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -21,8 +17,7 @@ import reactor.util.context.Context;
 
 /**
  * Accepts the caller's {@code X-Request-Id} (when it is sane) or makes one, and echoes it on every response. Puts
- * the request id and the inbound request's trace context into the Reactor context, where the Bandwidth adapter's
- * log lines and outbound trace headers find them.
+ * the request id into the Reactor context, where the Bandwidth adapter's log lines find it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,23 +41,9 @@ class RequestIdFilter implements WebFilter {
         String requestId = given != null && SAFE.matcher(given).matches() ? given : newRequestId();
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        Context correlation = Context.of(MDC_KEY, requestId);
-        TraceContext trace = inboundTrace(exchange);
-        return chain.filter(exchange)
-                .contextWrite(trace == null ? correlation : correlation.put(TraceContext.class, trace));
-    }
-
-    /**
-     * The server observation's span, read from the exchange attributes where WebFlux keeps its observation: what
-     * filters further in write to the Reactor context cannot change which span the upstream calls continue.
-     */
-    private static TraceContext inboundTrace(ServerWebExchange exchange) {
-        return ServerRequestObservationContext.findCurrent(exchange.getAttributes())
-                .map(observation -> observation.<TracingObservationHandler.TracingContext>get(
-                        TracingObservationHandler.TracingContext.class))
-                .map(TracingObservationHandler.TracingContext::getSpan)
-                .map(Span::context)
-                .orElse(null);
+        // One entry: Reactor copies contexts of four or more entries (and builds strings for their key checks) on
+        // every write, and WebFlux, WebClient and Reactor Netty write several per request.
+        return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, requestId));
     }
 
     /**

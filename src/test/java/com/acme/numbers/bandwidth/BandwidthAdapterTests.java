@@ -462,6 +462,20 @@ class BandwidthAdapterTests {
         assertThat(url).startsWith(API + "/orders/").contains("%2F");
     }
 
+    @Test
+    void callerValuesCannotChangeTheUpstreamQuery() {
+        stub.server.stubFor(get(urlPathEqualTo(API + "/orders"))
+                .willReturn(xml(200, read(getClass(), "order-list-page.xml"))));
+
+        adapter.orders(OAUTH_ACCOUNT, new OrderQuery(null, "a&size=5000#x y%2F{z}", null, null, 2, "page/1?")).block();
+
+        String url = stub.server.findAll(getRequestedFor(urlPathEqualTo(API + "/orders"))).get(0).getUrl();
+        assertThat(url).doesNotContain("#").doesNotContain(" ").doesNotContain("{");
+        stub.server.verify(getRequestedFor(urlPathEqualTo(API + "/orders"))
+                .withQueryParam("customerOrderId", equalTo("a&size=5000#x y%2F{z}"))
+                .withQueryParam("size", equalTo("2")).withQueryParam("page", equalTo("page/1?")));
+    }
+
     private static NumberSearch search(String areaCode, boolean details) {
         return new NumberSearch(new SearchCriteria(areaCode, null, null, null, null, null, null, null, null, null,
                 null, null), 2, details, null, null, null);

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelPropagator;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
@@ -78,8 +84,34 @@ class TraceContextPropagationTests {
         assertThat(sent.get().headers().containsHeader("traceparent")).isFalse();
     }
 
+    @Test
+    void theCallersTraceIsTheSpanOfTheObservationInTheReactorContext() {
+        ObservationRegistry registry = ObservationRegistry.create();
+        registry.observationConfig().observationHandler(new DefaultTracingObservationHandler(tracer));
+        Observation inbound = Observation.start("http.server.requests", registry);
+        Map<String, Object> attributes = new HashMap<>();
+
+        TraceContextPropagation.callerTrace(Context.of(ObservationThreadLocalAccessor.KEY, inbound)).accept(attributes);
+        inbound.stop();
+
+        assertThat(attributes.get(TraceContextPropagation.CALLER_TRACE)).isInstanceOfSatisfying(TraceContext.class,
+                trace -> assertThat(trace.spanId()).isEqualTo(exported.get(0).getSpanId()));
+    }
+
+    @Test
+    void noObservationOrOneWithoutASpanGivesNoCallerTrace() {
+        Map<String, Object> attributes = new HashMap<>();
+
+        TraceContextPropagation.callerTrace(Context.empty()).accept(attributes);
+        TraceContextPropagation.callerTrace(Context.of(ObservationThreadLocalAccessor.KEY, Observation.NOOP))
+                .accept(attributes);
+
+        assertThat(attributes).isEmpty();
+    }
+
     private void call(TraceContext parent) {
-        propagation.filter(request(), bandwidth).contextWrite(Context.of(TraceContext.class, parent)).block();
+        propagation.filter(ClientRequest.from(request()).attribute(TraceContextPropagation.CALLER_TRACE, parent)
+                .build(), bandwidth).block();
     }
 
     private TraceContext parent(boolean sampled) {

@@ -45,8 +45,8 @@ class BandwidthConfiguration {
         WebClient webClient = webClient(builder, properties, traceContext);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints);
-        return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard),
-                translator, metrics, clock);
+        return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard,
+                traceContext), translator, metrics, clock);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import org.springframework.web.util.UriUtils;
@@ -98,13 +99,19 @@ final class BandwidthClient {
                 .accept(XML);
         WebClient.RequestHeadersSpec<?> withBody = body == null ? request
                 : request.contentType(XML).bodyValue(BandwidthXml.write(body));
-        // handle() restores the request id into the MDC for the translator's log lines (context propagation is
-        // "limited": automatic propagation on every operator cost ~40 % of a small search's throughput).
         return Mono.deferContextual(context -> traceContext
                 .continueTrace(withBody, TraceContextPropagation.callerTrace(context))
-                .exchangeToMono(response -> response.bodyToMono(String.class)
+                .exchangeToMono(response -> read(response, what)));
+    }
+
+    /*
+     * handle() restores the request id into the MDC for the translator's log lines (context propagation is
+     * "limited": automatic propagation on every operator cost ~40 % of a small search's throughput).
+     */
+    private Mono<UpstreamResponse> read(ClientResponse response, String what) {
+        return response.bodyToMono(String.class)
                 .defaultIfEmpty("")
-                .<UpstreamResponse>handle((text, sink) -> {
+                .handle((text, sink) -> {
                     int status = response.statusCode().value();
                     HttpHeaders headers = response.headers().asHttpHeaders();
                     if (status >= 200 && status < 300) {
@@ -113,7 +120,7 @@ final class BandwidthClient {
                     else {
                         sink.error(translator.translate(status, headers, text, what));
                     }
-                })));
+                });
     }
 
     /*

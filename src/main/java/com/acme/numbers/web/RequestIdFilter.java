@@ -41,8 +41,8 @@ class RequestIdFilter implements WebFilter {
         String requestId = given != null && SAFE.matcher(given).matches() ? given : newRequestId();
         exchange.getAttributes().put(ATTRIBUTE, requestId);
         exchange.getResponse().getHeaders().set(HEADER, requestId);
-        // One entry: Reactor copies contexts of four or more entries (and builds strings for their key checks) on
-        // every write, and WebFlux, WebClient and Reactor Netty write several per request.
+        // One entry only: WebFlux, WebClient and Reactor Netty write several more per request, and each write that
+        // makes a context of four or five entries builds strings for Reactor's key checks (~4 % of allocation).
         return chain.filter(exchange).contextWrite(Context.of(MDC_KEY, requestId));
     }
 

@@ -8,7 +8,7 @@ import org.springframework.http.HttpStatus;
 /** Our stable problem codes: each is the last segment of the problem {@code type} URI. */
 enum ProblemCode {
     VALIDATION_FAILED(HttpStatus.BAD_REQUEST, "The request is invalid", false),
-    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request body cannot be read", false),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "The request cannot be read", false),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "An API key is required", false),
     FORBIDDEN(HttpStatus.FORBIDDEN, "Not allowed for this client", false),
     NOT_FOUND(HttpStatus.NOT_FOUND, "Not found", false),

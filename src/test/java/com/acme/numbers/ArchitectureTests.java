@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.server.WebFilter;
 
 /** The walls between the rooms (docs/architecture.md), made real. */
 class ArchitectureTests {
@@ -45,5 +46,12 @@ class ArchitectureTests {
                 .resideInAnyPackage("com.acme.numbers.bandwidth..", "com.acme.numbers.web..", "com.acme.numbers.ordering..", "com.acme.numbers.credentials..").check(CLASSES);
         noClasses().that().resideInAPackage("com.acme.numbers.bandwidth..").should().dependOnClassesThat()
                 .resideInAnyPackage("com.acme.numbers.sandbox..", "com.acme.numbers.web..").check(CLASSES);
+    }
+
+    /* WebFlux labels every filter's part of every request with toString(): ours answer with a constant. */
+    @Test
+    void everyWebFilterOfOursIsANamedWebFilter() {
+        classes().that().implement(WebFilter.class).and().resideInAPackage("com.acme.numbers..").should()
+                .beAssignableTo("com.acme.numbers.web.NamedWebFilter").check(CLASSES);
     }
 }

@@ -10,7 +10,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -21,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(0)
-class ApiKeyFilter implements WebFilter {
+class ApiKeyFilter extends NamedWebFilter {
 
     static final String HEADER = "X-API-Key";
     private static final String ACCOUNTS = "/api/v1/accounts/";

@@ -10,7 +10,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -20,7 +19,7 @@ import reactor.core.publisher.Mono;
  */
 @Component
 @Order(2)
-class AuditFilter implements WebFilter {
+class AuditFilter extends NamedWebFilter {
 
     static final String CUSTOMER_ORDER_ID = AuditFilter.class.getName() + ".customerOrderId";
     static final String UPSTREAM_ID = AuditFilter.class.getName() + ".upstreamId";

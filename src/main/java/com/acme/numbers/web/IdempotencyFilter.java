@@ -24,7 +24,6 @@ import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -42,7 +41,7 @@ import com.acme.numbers.ordering.IdempotencyStore.StoredResponse;
  */
 @Component
 @Order(1)
-class IdempotencyFilter implements WebFilter {
+class IdempotencyFilter extends NamedWebFilter {
 
     static final String HEADER = "Idempotency-Key";
     static final String REPLAYED = "Idempotent-Replayed";

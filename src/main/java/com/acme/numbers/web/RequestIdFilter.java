@@ -10,7 +10,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -21,7 +20,7 @@ import reactor.util.context.Context;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter implements WebFilter {
+class RequestIdFilter extends NamedWebFilter {
 
     static final String HEADER = "X-Request-Id";
     /** MDC key and Reactor context key of the request id; log patterns print it as %X{requestId}. */

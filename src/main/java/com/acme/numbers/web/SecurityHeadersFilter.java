@@ -5,14 +5,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /** Response headers a security review expects of a JSON API; Swagger UI keeps the CSP it needs. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-class SecurityHeadersFilter implements WebFilter {
+class SecurityHeadersFilter extends NamedWebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {

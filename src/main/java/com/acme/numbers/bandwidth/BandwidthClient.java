@@ -105,22 +105,16 @@ final class BandwidthClient {
     }
 
     /*
-     * handle() restores the request id into the MDC for the translator's log lines (context propagation is
-     * "limited": automatic propagation on every operator cost ~40 % of a small search's throughput).
+     * Only failures go through handle(), which restores the request id into the MDC for the translator's log lines
+     * (context propagation is "limited": automatic propagation on every operator cost ~40 % of a small search's
+     * throughput). A success has nothing to log, and the restore cost ~1.5 % of its CPU.
      */
     private Mono<UpstreamResponse> read(ClientResponse response, String what) {
-        return response.bodyToMono(String.class)
-                .defaultIfEmpty("")
-                .handle((text, sink) -> {
-                    int status = response.statusCode().value();
-                    HttpHeaders headers = response.headers().asHttpHeaders();
-                    if (status >= 200 && status < 300) {
-                        sink.next(new UpstreamResponse(headers, text));
-                    }
-                    else {
-                        sink.error(translator.translate(status, headers, text, what));
-                    }
-                });
+        int status = response.statusCode().value();
+        HttpHeaders headers = response.headers().asHttpHeaders();
+        Mono<String> body = response.bodyToMono(String.class).defaultIfEmpty("");
+        return status >= 200 && status < 300 ? body.map(text -> new UpstreamResponse(headers, text))
+                : body.handle((text, sink) -> sink.error(translator.translate(status, headers, text, what)));
     }
 
     /*

@@ -124,6 +124,27 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
     }
 
+    /* jackson-dataformat-xml is on the class path for the adapter; the API must not start speaking XML. */
+    @ParameterizedTest
+    @CsvSource({ "application/xml", "text/xml", "application/x-ndjson" })
+    void theApiAnswersJsonOnlyAndOtherwiseIs406(String accept) {
+        problem(client.get().uri(api(OAUTH_ACCOUNT, "/available-numbers?areaCode=919"))
+                .header("X-API-Key", OPS_KEY).header("Accept", accept).exchange(), 406, "not_acceptable");
+        problem(client.post().uri(api(OAUTH_ACCOUNT, "/reservations")).header("X-API-Key", OPS_KEY)
+                .header("Accept", accept).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("phoneNumber", "9195550101")).exchange(), 406, "not_acceptable");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void anXmlBodyIs415WithoutUpstreamCall() {
+        problem(client.post().uri(api(OAUTH_ACCOUNT, "/reservations")).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue("<ReservationRequest><phoneNumber>9195550101</phoneNumber></ReservationRequest>")
+                .exchange(), 415, "unsupported_media_type");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
     @Test
     void accountWithoutCredentialsIs404WithoutUpstreamCall() {
         problem(client.get().uri(api(NO_CREDENTIALS_ACCOUNT, "/orders/o1")).header("X-API-Key", OPS_KEY).exchange(),

@@ -8,17 +8,20 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /** Run-time controls of the sandbox: faults for demos and resilience tests, and a state reset. */
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Conditional(SandboxEnabledCondition.class)
 @Tag(name = "Sandbox admin", description = "Only in sandbox mode: inject faults into the simulated Bandwidth API "
         + "and reset its state. Not part of the production API.")
@@ -66,7 +69,7 @@ class SandboxAdminController {
         return FaultsResponse.of(faults.current());
     }
 
-    @PutMapping("/sandbox/admin/faults")
+    @PutMapping(path = "/sandbox/admin/faults", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "setSandboxFaults", summary = "Inject faults",
             description = "Replaces the faults the simulated Bandwidth API applies; omitted fields mean no fault.")
     FaultsResponse set(@RequestBody FaultsRequest request) {

@@ -7,12 +7,14 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -20,6 +22,7 @@ import reactor.core.publisher.Mono;
 import com.acme.numbers.ordering.OrderingService;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Disconnects", description = "Release numbers from the account")
 class DisconnectController {
 
@@ -31,7 +34,7 @@ class DisconnectController {
         this.api = api;
     }
 
-    @PostMapping("/api/v1/accounts/{accountId}/disconnects")
+    @PostMapping(path = "/api/v1/accounts/{accountId}/disconnects", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createDisconnect", summary = "Disconnect numbers",
             description = "Accepted as RECEIVED; poll GET /disconnects/{disconnectId} for the outcome. "
                     + "Disconnected numbers age before anyone can order them again.")

@@ -12,12 +12,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
@@ -31,6 +33,7 @@ import com.acme.numbers.ordering.OrderStatus;
 import com.acme.numbers.ordering.OrderingService;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Orders", description = "Buy numbers and follow the orders")
 class OrderController {
 
@@ -46,7 +49,7 @@ class OrderController {
         this.api = api;
     }
 
-    @PostMapping("/api/v1/accounts/{accountId}/orders")
+    @PostMapping(path = "/api/v1/accounts/{accountId}/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createOrder", summary = "Order numbers",
             description = "Bandwidth accepts the order as RECEIVED and completes it asynchronously: poll "
                     + "GET /orders/{orderId} until the status is COMPLETE, PARTIAL, FAILED or BACKORDERED. Set "

@@ -6,12 +6,14 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -19,6 +21,7 @@ import reactor.core.publisher.Mono;
 import com.acme.numbers.ordering.OrderingService;
 
 @RestController
+@RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Reservations", description = "Hold a number for this account before ordering it")
 class ReservationController {
 
@@ -28,7 +31,7 @@ class ReservationController {
         this.service = service;
     }
 
-    @PostMapping("/api/v1/accounts/{accountId}/reservations")
+    @PostMapping(path = "/api/v1/accounts/{accountId}/reservations", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createReservation", summary = "Reserve a number",
             description = "Holds the number for this account (Bandwidth's default hold is 4 hours). 409 when the "
                     + "number is taken or held elsewhere.")

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -33,22 +35,22 @@ class FuzzIntegrationTests extends SandboxIntegrationTest {
     @Test
     void noInputMakesTheGatewayFailOrLeak() {
         List<Supplier<EntityExchangeResult<String>>> calls = List.of(
-                () -> get(api("/available-numbers?" + param() + "=" + value() + "&" + param() + "=" + value())),
-                () -> get(api("/available-numbers?areaCode=" + value() + "&quantity=" + value())),
-                () -> get(api("/available-numbers?areaCode=919&" + value() + "=" + value())),
-                () -> get(api("/orders?" + value() + "=1")),
-                () -> get(api("/orders/" + segment())),
-                () -> get(api("/orders?status=" + value() + "&size=" + value() + "&pageToken=" + value())),
-                () -> get(api("/reservations/" + segment())),
-                () -> get(api("/disconnects/" + segment())),
-                () -> get(api("/phone-numbers/" + segment())),
-                () -> send(HttpMethod.DELETE, api("/reservations/" + segment()), null),
-                () -> send(HttpMethod.POST, api("/reservations"), "{\"phoneNumber\":" + json() + "}"),
-                () -> send(HttpMethod.POST, api("/orders"), "{\"name\":" + json() + ",\"selection\":{\"type\":"
+                () -> fuzzGet(api("/available-numbers?" + param() + "=" + value() + "&" + param() + "=" + value())),
+                () -> fuzzGet(api("/available-numbers?areaCode=" + value() + "&quantity=" + value())),
+                () -> fuzzGet(api("/available-numbers?areaCode=919&" + value() + "=" + value())),
+                () -> fuzzGet(api("/orders?" + value() + "=1")),
+                () -> fuzzGet(api("/orders/" + segment())),
+                () -> fuzzGet(api("/orders?status=" + value() + "&size=" + value() + "&pageToken=" + value())),
+                () -> fuzzGet(api("/reservations/" + segment())),
+                () -> fuzzGet(api("/disconnects/" + segment())),
+                () -> fuzzGet(api("/phone-numbers/" + segment())),
+                () -> fuzz(HttpMethod.DELETE, api("/reservations/" + segment()), null),
+                () -> fuzz(HttpMethod.POST, api("/reservations"), "{\"phoneNumber\":" + json() + "}"),
+                () -> fuzz(HttpMethod.POST, api("/orders"), "{\"name\":" + json() + ",\"selection\":{\"type\":"
                         + json() + ",\"quantity\":" + json() + ",\"" + param() + "\":" + json() + "}}"),
-                () -> send(HttpMethod.POST, api("/disconnects"), "{\"phoneNumbers\":[" + json() + "],\"mode\":"
+                () -> fuzz(HttpMethod.POST, api("/disconnects"), "{\"phoneNumbers\":[" + json() + "],\"mode\":"
                         + json() + "}"),
-                () -> send(HttpMethod.POST, api("/orders"), value()));
+                () -> fuzz(HttpMethod.POST, api("/orders"), value()));
 
         for (int i = 0; i < REQUESTS; i++) {
             EntityExchangeResult<String> result = calls.get(random.nextInt(calls.size())).get();
@@ -77,14 +79,38 @@ class FuzzIntegrationTests extends SandboxIntegrationTest {
     }
 
     private EntityExchangeResult<String> get(String uri) {
-        return send(HttpMethod.GET, uri, null);
+        return client.get().uri(URI.create("http://localhost:" + port + uri)).header("X-API-Key", DEV_KEY)
+                .exchange().expectBody(String.class).returnResult();
     }
 
-    private EntityExchangeResult<String> send(HttpMethod method, String uri, String body) {
+    private EntityExchangeResult<String> fuzzGet(String uri) {
+        return fuzz(HttpMethod.GET, uri, null);
+    }
+
+    /* Sometimes with an Accept header, and a body's type, that the API does not speak. */
+    private EntityExchangeResult<String> fuzz(HttpMethod method, String uri, String body) {
         var request = client.method(method).uri(URI.create("http://localhost:" + port + uri))
                 .header("X-API-Key", DEV_KEY);
-        var spec = body == null ? request : request.contentType(MediaType.APPLICATION_JSON).bodyValue(body);
+        String accept = pick(ACCEPTS);
+        if (accept != null) {
+            request.header(HttpHeaders.ACCEPT, accept);
+        }
+        String type = random.nextInt(3) == 0 ? pick(CONTENT_TYPES) : "application/json";
+        var spec = body == null ? request : request.header(HttpHeaders.CONTENT_TYPE, type).bodyValue(body);
         return spec.exchange().expectBody(String.class).returnResult();
+    }
+
+    /* The adapter brings Jackson XML onto the class path: no media type may make the API use it, or fail. */
+    private static final List<String> ACCEPTS = Arrays.asList(null, "*/*", "application/json",
+            "application/xml", "text/xml", "application/x-ndjson", "text/event-stream", "application/yaml",
+            "application/problem+xml", "text/html;q=0.9, application/xml;q=0.8", "application/*", "garbage///",
+            "application/json;q=x");
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/xml", "text/xml",
+            "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/x-ndjson",
+            "application/json;charset=UTF-16");
+
+    private String pick(List<String> values) {
+        return values.get(random.nextInt(values.size()));
     }
 
     private String param() {

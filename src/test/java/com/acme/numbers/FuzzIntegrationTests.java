@@ -62,7 +62,8 @@ class FuzzIntegrationTests extends SandboxIntegrationTest {
                 assertThat(result.getResponseHeaders().getContentType()).as("%s", result.getUrl())
                         .isNotNull().satisfies(type -> assertThat(type.isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                                 .isTrue());
-                assertThat(body).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("root:x:0:0");
+                assertThat(body).as("%s", result.getUrl()).contains("\"code\":")
+                        .doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("root:x:0:0");
             }
         }
     }

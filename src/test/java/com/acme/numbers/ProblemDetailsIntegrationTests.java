@@ -14,6 +14,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -133,6 +134,19 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         problem(client.post().uri(api(OAUTH_ACCOUNT, "/reservations")).header("X-API-Key", OPS_KEY)
                 .header("Accept", accept).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("phoneNumber", "9195550101")).exchange(), 406, "not_acceptable");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /* Content negotiation fails again on the same header when the problem is written: it must still have a body. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = { "/available-numbers?areaCode=919 | 406 | not_acceptable",
+            "/nowhere | 404 | not_found" })
+    void anUnreadableAcceptHeaderStillGetsAProblemBody(String path, int status, String code) {
+        for (String accept : List.of("///", "application/json;charset=ebcdic", "application/json;q=x")) {
+            problem(client.get().uri(api(OAUTH_ACCOUNT, path)).header("X-API-Key", OPS_KEY)
+                    .header("Accept", accept).exchange(), status, code)
+                    .jsonPath("$.requestId").isNotEmpty();
+        }
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
     }
 

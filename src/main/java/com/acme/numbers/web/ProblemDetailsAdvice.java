@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +44,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
+    private final ProblemWriter problems;
+
+    ProblemDetailsAdvice(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     Mono<ResponseEntity<Object>> invalid(InvalidRequestException ex, ServerWebExchange exchange) {
         ProblemDetail problem = Problems.of(ProblemCode.VALIDATION_FAILED, ex.getMessage(), exchange);
-        return respond(Problems.withErrors(problem, ex.problems()), null);
+        return respond(Problems.withErrors(problem, ex.problems()), null, exchange);
     }
 
     @ExceptionHandler(QueryValues.MalformedParameterException.class)
@@ -54,7 +61,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             ServerWebExchange exchange) {
         ProblemDetail problem = Problems.of(ProblemCode.MALFORMED_REQUEST, ex.getMessage(), exchange);
         return respond(Problems.withErrors(problem,
-                List.of(new FieldProblem(ex.parameter(), "has an invalid value"))), null);
+                List.of(new FieldProblem(ex.parameter(), "has an invalid value"))), null, exchange);
     }
 
     /**
@@ -63,7 +70,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(ServerExchangeRejectedException.class)
     Mono<ResponseEntity<Object>> rejected(ServerExchangeRejectedException ex, ServerWebExchange exchange) {
-        return respond(Problems.of(ProblemCode.MALFORMED_REQUEST, SecurityConfiguration.REJECTED, exchange), null);
+        return respond(Problems.of(ProblemCode.MALFORMED_REQUEST, SecurityConfiguration.REJECTED, exchange), null,
+                exchange);
     }
 
     @ExceptionHandler(OrderingException.class)
@@ -80,7 +88,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (ex instanceof UpstreamUnavailableException unavailable) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds(unavailable.retryAfter())));
         }
-        return respond(problem, headers);
+        return respond(problem, headers, exchange);
     }
 
     @ExceptionHandler(Exception.class)
@@ -94,7 +102,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         log.atError().setCause(ex).addKeyValue(RequestIdFilter.MDC_KEY, requestId)
                 .log("Unexpected failure on {} {} (requestId={})", exchange.getRequest().getMethod(),
                         exchange.getRequest().getPath(), requestId);
-        return respond(Problems.of(ProblemCode.INTERNAL_ERROR, "The gateway failed unexpectedly.", exchange), null);
+        return respond(Problems.of(ProblemCode.INTERNAL_ERROR, "The gateway failed unexpectedly.", exchange), null,
+                exchange);
     }
 
     @Override
@@ -110,8 +119,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             describeInputProblem(input, problem);
         }
         problem.setStatus(status.value());
-        return Mono.just(ResponseEntity.status(status).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem));
+        return respond(problem, headers, exchange);
     }
 
     /** Names the offending JSON field, and never echoes parser internals or class names. */
@@ -198,12 +206,34 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
-    private static Mono<ResponseEntity<Object>> respond(ProblemDetail problem, HttpHeaders headers) {
+    /*
+     * WebFlux renders a returned problem after parsing the Accept header, even with the content type set. When that
+     * header cannot be parsed, rendering would fail the same way again and leave an empty body: the problem is
+     * written directly then.
+     */
+    private Mono<ResponseEntity<Object>> respond(ProblemDetail problem, HttpHeaders headers,
+            ServerWebExchange exchange) {
+        if (!acceptIsReadable(exchange)) {
+            if (headers != null) {
+                exchange.getResponse().getHeaders().addAll(headers);
+            }
+            return problems.write(exchange, problem).then(Mono.empty());
+        }
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (headers != null) {
             builder.headers(headers);
         }
         return Mono.just(builder.body(problem));
+    }
+
+    private static boolean acceptIsReadable(ServerWebExchange exchange) {
+        try {
+            exchange.getRequest().getHeaders().getAccept();
+            return true;
+        }
+        catch (InvalidMediaTypeException ex) {
+            return false;
+        }
     }
 }

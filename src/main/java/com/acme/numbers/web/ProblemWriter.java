@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** Writes a problem body from a WebFilter, where controller advice does not reach. */
+/**
+ * Writes a problem body without content negotiation: from a WebFilter, where controller advice does not reach, and
+ * from the advice when the Accept header cannot be parsed.
+ */
 @Component
 class ProblemWriter {
 

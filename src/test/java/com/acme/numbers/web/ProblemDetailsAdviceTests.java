@@ -8,6 +8,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import reactor.netty.channel.AbortedException;
@@ -17,7 +18,8 @@ import reactor.test.StepVerifier;
 @ExtendWith(OutputCaptureExtension.class)
 class ProblemDetailsAdviceTests {
 
-    private final ProblemDetailsAdvice advice = new ProblemDetailsAdvice();
+    private final ProblemDetailsAdvice advice =
+            new ProblemDetailsAdvice(new ProblemWriter(ServerCodecConfigurer.create()));
 
     @Test
     void anUnexpectedFailureIsA500ProblemAndAnErrorLineWithTheRequestId(CapturedOutput output) {

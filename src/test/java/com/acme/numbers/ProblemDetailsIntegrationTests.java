@@ -20,6 +20,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -72,6 +74,19 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         problem(client.get().uri(uri).header("X-API-Key", key).exchange(), 400, "malformed_request")
                 .jsonPath("$.detail").isEqualTo(
                         "The request URL, a query parameter or a header contains characters that are not allowed.");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /* The firewall refuses methods outside its list before any routing: that is a 405, not a malformed request. */
+    @ParameterizedTest
+    @CsvSource({ "TRACE", "CONNECT", "PROPFIND" })
+    void aMethodTheFirewallRefusesIs405WithoutUpstreamCall(String method) {
+        problem(client.method(HttpMethod.valueOf(method)).uri(api(OAUTH_ACCOUNT, "/available-numbers?areaCode=919"))
+                .header("X-API-Key", OPS_KEY).exchange()
+                .expectHeader().value(HttpHeaders.ALLOW,
+                        allow -> assertThat(allow).contains("GET").doesNotContain(method)),
+                405, "method_not_allowed")
+                .jsonPath("$.detail").isEqualTo("This HTTP method is not allowed.");
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
     }
 

@@ -1,9 +1,12 @@
 package com.acme.numbers.web;
 
+import java.util.Set;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -32,16 +35,30 @@ class SecurityConfiguration {
     static final String REJECTED = "The request URL, a query parameter or a header contains characters that are not "
             + "allowed.";
 
-    /** Spring Security's firewall refuses encoded slashes, double encoding and the like: as a problem, too. */
+    /** The firewall's default list, spelled out: a 405 for any other method names them in its Allow header. */
+    private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.DELETE, HttpMethod.GET, HttpMethod.HEAD,
+            HttpMethod.OPTIONS, HttpMethod.PATCH, HttpMethod.POST, HttpMethod.PUT);
+
+    /**
+     * Spring Security's firewall refuses encoded slashes, double encoding and the like: as a problem, too. It also
+     * refuses methods outside its list (TRACE, CONNECT, WebDAV's) before any routing: that is a 405.
+     */
     @Bean
     ServerExchangeRejectedHandler problemOnRejectedExchange(ProblemWriter problems) {
-        return (exchange, rejected) -> problems.write(exchange, ProblemCode.MALFORMED_REQUEST, REJECTED);
+        return (exchange, rejected) -> {
+            if (METHODS.contains(exchange.getRequest().getMethod())) {
+                return problems.write(exchange, ProblemCode.MALFORMED_REQUEST, REJECTED);
+            }
+            exchange.getResponse().getHeaders().setAllow(METHODS);
+            return problems.write(exchange, ProblemCode.METHOD_NOT_ALLOWED, "This HTTP method is not allowed.");
+        };
     }
 
     /** The strict firewall's rules, with its header and parameter name checks as loops instead of regexes. */
     @Bean
     ServerWebExchangeFirewall firewall() {
         StrictServerWebExchangeFirewall firewall = new StrictServerWebExchangeFirewall();
+        firewall.setAllowedHttpMethods(METHODS);
         firewall.setAllowedHeaderNames(FirewallCharacters::isName);
         firewall.setAllowedHeaderValues(FirewallCharacters::isHeaderValue);
         firewall.setAllowedParameterNames(FirewallCharacters::isName);

@@ -1,5 +1,8 @@
 package com.acme.numbers.web;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,8 +39,9 @@ class SecurityConfiguration {
             + "allowed.";
 
     /** The firewall's default list, spelled out: a 405 for any other method names them in its Allow header. */
-    private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.DELETE, HttpMethod.GET, HttpMethod.HEAD,
-            HttpMethod.OPTIONS, HttpMethod.PATCH, HttpMethod.POST, HttpMethod.PUT);
+    private static final Set<HttpMethod> METHODS = Collections.unmodifiableSet(new LinkedHashSet<>(List.of(
+            HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE,
+            HttpMethod.OPTIONS)));
 
     /**
      * Spring Security's firewall refuses encoded slashes, double encoding and the like: as a problem, too. It also

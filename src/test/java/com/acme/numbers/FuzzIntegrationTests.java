@@ -30,6 +30,15 @@ class FuzzIntegrationTests extends SandboxIntegrationTest {
             "\u0000", "\u202e\ufeff", "😀", "null", "true", "-1", "0", "99999999999999999999", "1e309", "NaN",
             "http://169.254.169.254/", "${jndi:ldap://x}", "{{7*7}}", "9195550101", "+19195550101", "a".repeat(5000));
 
+    /* The adapter brings Jackson XML onto the class path: no media type may make the API use it, or fail. */
+    private static final List<String> ACCEPTS = Arrays.asList(null, "*/*", "application/json",
+            "application/xml", "text/xml", "application/x-ndjson", "text/event-stream", "application/yaml",
+            "application/problem+xml", "text/html;q=0.9, application/xml;q=0.8", "application/*", "garbage///",
+            "application/json;q=x");
+    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/xml", "text/xml",
+            "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/x-ndjson",
+            "application/json;charset=UTF-16");
+
     private final Random random = new Random(SEED);
 
     @Test
@@ -100,15 +109,6 @@ class FuzzIntegrationTests extends SandboxIntegrationTest {
         var spec = body == null ? request : request.header(HttpHeaders.CONTENT_TYPE, type).bodyValue(body);
         return spec.exchange().expectBody(String.class).returnResult();
     }
-
-    /* The adapter brings Jackson XML onto the class path: no media type may make the API use it, or fail. */
-    private static final List<String> ACCEPTS = Arrays.asList(null, "*/*", "application/json",
-            "application/xml", "text/xml", "application/x-ndjson", "text/event-stream", "application/yaml",
-            "application/problem+xml", "text/html;q=0.9, application/xml;q=0.8", "application/*", "garbage///",
-            "application/json;q=x");
-    private static final List<String> CONTENT_TYPES = List.of("application/json", "application/xml", "text/xml",
-            "text/plain", "application/x-www-form-urlencoded", "multipart/form-data", "application/x-ndjson",
-            "application/json;charset=UTF-16");
 
     private String pick(List<String> values) {
         return values.get(random.nextInt(values.size()));

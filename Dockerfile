@@ -32,7 +32,7 @@ COPY --from=layers /layers/extracted/application/ ./
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xmn64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 # Class data sharing: a training run that stops after the context refresh (sandbox mode, no network) archives the
-# loaded classes; startup to readiness drops from ~3.5 s to ~2.5 s (bench/results).
+# loaded classes; startup to readiness drops from ~3-3.5 s to ~2-2.5 s (bench/results).
 RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar
 USER 10001:10001
 EXPOSE 8080

@@ -14,21 +14,34 @@ import static org.awaitility.Awaitility.await;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.result.method.RequestMappingInfo;
+import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import com.acme.numbers.bandwidth.BandwidthEndpoints;
 
 /** Every problem type, as callers see it: RFC 9457 bodies, stable codes, and no upstream call for bad input. */
 class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping mappings;
 
     @Test
     void missingOrUnknownKeyIs401() {
@@ -163,6 +176,22 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
                     .jsonPath("$.requestId").isNotEmpty();
         }
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /* The guard for the two tests around it: a new endpoint cannot forget to be JSON-only. */
+    @Test
+    void everyEndpointOfOursProducesJsonAndTakesJsonBodies() {
+        Map<RequestMappingInfo, HandlerMethod> ours = mappings.getHandlerMethods().entrySet().stream()
+                .filter(mapping -> mapping.getValue().getBeanType().getPackageName().startsWith("com.acme.numbers"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        assertThat(ours).isNotEmpty().allSatisfy((info, method) -> {
+            assertThat(info.getProducesCondition().getProducibleMediaTypes()).as("%s", info)
+                    .containsExactly(MediaType.APPLICATION_JSON);
+            boolean takesBody = Arrays.stream(method.getMethodParameters())
+                    .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+            assertThat(info.getConsumesCondition().getConsumableMediaTypes()).as("%s", info)
+                    .isEqualTo(takesBody ? Set.of(MediaType.APPLICATION_JSON) : Set.of());
+        });
     }
 
     @Test

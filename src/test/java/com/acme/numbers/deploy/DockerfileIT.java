@@ -45,7 +45,9 @@ class DockerfileIT {
         assertThat(lines(dockerfile, "^USER (.+)$")).containsExactly("10001:10001");
         assertThat(lines(dockerfile, "^ENTRYPOINT (.+)$")).singleElement()
                 .satisfies(entrypoint -> assertThat(entrypoint).startsWith("[\"java\"").endsWith("]"));
-        assertThat(dockerfile).contains("-XX:MaxRAMPercentage=").contains("-Xmn64m").contains("EXPOSE 8080")
+        assertThat(imageToolOptions(dockerfile)).contains("-XX:MaxRAMPercentage=", "-Xmn64m",
+                "-XX:Tier4InvocationThreshold=", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(dockerfile).contains("EXPOSE 8080")
                 .doesNotContainPattern("(?im)^(ENV|ARG)\\s+\\S*(PASSWORD|SECRET|TOKEN|API_KEY)")
                 .doesNotContainPattern("(?im)^\\s*(ENV|ARG)\\s+SPRING_PROFILES_ACTIVE");
         assertThat(Files.readString(Path.of(".dockerignore"))).contains("target/").contains(".git/");
@@ -81,7 +83,7 @@ class DockerfileIT {
             Files.move(jars.filter(p -> p.toString().endsWith(".jar")).findFirst().orElseThrow(),
                     app.resolve("app.jar"));
         }
-        String toolOptions = "-XX:MaxRAMPercentage=75 -Xmn64m -Djava.io.tmpdir=" + work;
+        String toolOptions = imageToolOptions(dockerfile).replace("-Djava.io.tmpdir=/tmp", "-Djava.io.tmpdir=" + work);
 
         List<String> training = List.of(lines(dockerfile, "^RUN (java .*-XX:ArchiveClassesAtExit=.*)$").get(0)
                 .split(" +"));
@@ -117,6 +119,13 @@ class DockerfileIT {
             process.destroy();
             process.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** The image's own JVM options, so the training run and the start here use exactly the flags it ships. */
+    private static String imageToolOptions(String dockerfile) {
+        List<String> options = lines(dockerfile, "^ENV JAVA_TOOL_OPTIONS=\"([^\"]+)\"");
+        assertThat(options).singleElement().asString().contains("-Djava.io.tmpdir=/tmp");
+        return options.get(0);
     }
 
     private static Path jar() throws IOException {

@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -65,6 +67,15 @@ class DockerfileIT {
                 Duration.ofSeconds(60));
 
         assertThat(copied).isEqualTo(layers.lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+    }
+
+    @Test
+    void jarCarriesNoHttp3() throws IOException {
+        try (JarFile jar = new JarFile(jar().toFile())) {
+            assertThat(jar.stream().map(JarEntry::getName).filter(name -> name.startsWith("BOOT-INF/lib/")))
+                    .isNotEmpty()
+                    .noneMatch(name -> name.contains("quic") || name.contains("http3"));
+        }
     }
 
     @Test

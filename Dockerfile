@@ -29,10 +29,7 @@ COPY --from=layers /layers/extracted/application/ ./
 # A 64 MB young generation: left to itself, the serial collector the JVM picks in a 512Mi pod keeps it near 18 MB
 # and collects ~65 times a second under load, each pause stopping the event loops (bench/results: +20-25 % req/s,
 # +40 MB resident at rest).
-# C2 compiles a method after 10x the default invocations: on 2 cores it took more CPU than the main thread during
-# startup. Startup to readiness ~0.2-0.5 s shorter; methods on the request path still reach C2 within seconds of
-# load, and steady-state CPU per request measured the same (bench/results).
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xmn64m -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000 -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xmn64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
 # Class data sharing: a training run that stops after the context refresh (sandbox mode, no network) archives the
 # loaded classes; startup to readiness drops from ~3-3.5 s to ~2-2.5 s (bench/results).

@@ -64,9 +64,7 @@ KEY=bench-key
 # The container's flags under the chart's 512Mi limit: MaxRAM stands in for the cgroup limit (heap 75 % of it), and
 # SerialGC is what the JVM picks by itself in a pod that small (under 1792 MB it is not a "server-class machine");
 # outside a container it would pick G1 from the host's memory. -Xmn64m is the image's young generation (Dockerfile).
-# The C2 thresholds are the image's too (Dockerfile): later C2 compilation, less CPU taken from startup.
-JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError \
-  -XX:Tier4InvocationThreshold=50000 -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=400000} ${JAVA_EXTRA:-}"
+JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${JAVA_EXTRA:-}"
 # Run as the image does: the extracted jar (class path in its manifest), with or without the trained class archive.
 java -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
 APP_JAR=$(ls "$WORK"/app/*.jar)

@@ -48,7 +48,7 @@ class DockerfileIT {
         assertThat(lines(dockerfile, "^ENTRYPOINT (.+)$")).singleElement()
                 .satisfies(entrypoint -> assertThat(entrypoint).startsWith("[\"java\"").endsWith("]"));
         assertThat(imageToolOptions(dockerfile)).contains("-XX:MaxRAMPercentage=", "-Xmn64m",
-                "-XX:Tier4InvocationThreshold=", "-XX:+ExitOnOutOfMemoryError");
+                "-XX:+ExitOnOutOfMemoryError");
         assertThat(dockerfile).contains("EXPOSE 8080")
                 .doesNotContainPattern("(?im)^(ENV|ARG)\\s+\\S*(PASSWORD|SECRET|TOKEN|API_KEY)")
                 .doesNotContainPattern("(?im)^\\s*(ENV|ARG)\\s+SPRING_PROFILES_ACTIVE");

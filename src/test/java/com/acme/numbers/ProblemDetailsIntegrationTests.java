@@ -144,6 +144,32 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
     }
 
+    /* One value per field and per parameter: neither Jackson's "last wins" nor Spring's "first wins" decides. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/reservations | {\"phoneNumber\":\"9195550101\",\"phoneNumber\":\"9195550102\"} | phoneNumber",
+            "/orders | {\"name\":\"n\",\"selection\":{\"type\":\"areaCode\",\"areaCode\":\"919\",\"areaCode\":\"212\",\"quantity\":1}} | selection.areaCode",
+            "/disconnects | {\"phoneNumbers\":[\"9195550101\"],\"mode\":\"normal\",\"mode\":\"purge\"} | mode" })
+    void aFieldGivenTwiceIs400NamingIt(String path, String body, String field) {
+        problem(client.post().uri(api(OAUTH_ACCOUNT, path)).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), 400, "malformed_request")
+                .jsonPath("$.detail").isEqualTo("Field '" + field + "' is given more than once.")
+                .jsonPath("$.errors[0].field").isEqualTo(field);
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "/available-numbers?areaCode=919&quantity=1&quantity=2 | quantity",
+            "/orders?customerOrderId=a&customerOrderId=b | customerOrderId" })
+    void aParameterGivenTwiceIs400NamingIt(String path, String parameter) {
+        problem(client.get().uri(api(OAUTH_ACCOUNT, path)).header("X-API-Key", OPS_KEY).exchange(), 400,
+                "validation_failed")
+                .jsonPath("$.errors[0].field").isEqualTo(parameter)
+                .jsonPath("$.errors[0].message").isEqualTo("is given more than once");
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
     @Test
     void unreadableJsonIs400() {
         problem(client.post().uri(api(OAUTH_ACCOUNT, "/orders")).header("X-API-Key", OPS_KEY)

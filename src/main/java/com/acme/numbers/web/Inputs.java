@@ -2,6 +2,7 @@ package com.acme.numbers.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -65,15 +66,23 @@ final class Inputs {
     /**
      * An unknown query parameter is an error: a misspelt filter must never be ignored silently. Its name is echoed,
      * cut to {@value #ECHOED_NAME_LENGTH} characters: enough to spot the typo, not a mirror for arbitrary input.
+     * Each parameter takes one value, so a repeated one is an error too: which of its values counts would otherwise
+     * be a rule of the framework (the first, or all joined with commas), not the caller's choice.
      */
     static void onlyKnownParameters(ServerWebExchange exchange, Set<String> known) {
-        List<FieldProblem> unknown = exchange.getRequest().getQueryParams().keySet().stream()
-                .filter(name -> !known.contains(name))
-                .map(name -> new FieldProblem(name.length() <= ECHOED_NAME_LENGTH ? name
-                        : name.substring(0, ECHOED_NAME_LENGTH) + "…", "is not a known query parameter"))
-                .toList();
-        if (!unknown.isEmpty()) {
-            throw new InvalidRequestException(unknown);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Map.Entry<String, List<String>> parameter : exchange.getRequest().getQueryParams().entrySet()) {
+            String name = parameter.getKey();
+            if (!known.contains(name)) {
+                problems.add(new FieldProblem(name.length() <= ECHOED_NAME_LENGTH ? name
+                        : name.substring(0, ECHOED_NAME_LENGTH) + "…", "is not a known query parameter"));
+            }
+            else if (parameter.getValue().size() > 1) {
+                problems.add(new FieldProblem(name, "is given more than once"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
         }
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -128,7 +130,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         while (cause != null && !(cause instanceof DatabindException)) {
             cause = cause.getCause();
         }
-        if (cause instanceof UnrecognizedPropertyException unknown) {
+        String duplicate = duplicateField(ex);
+        if (duplicate != null) {
+            problem.setDetail("Field '" + duplicate + "' is given more than once.");
+            Problems.withErrors(problem, List.of(new FieldProblem(duplicate, "is given more than once")));
+        }
+        else if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             problem.setDetail("Unknown field '" + field + "'.");
             Problems.withErrors(problem, List.of(new FieldProblem(field, "is not a field of this request")));
@@ -148,7 +155,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
     }
 
-    private static String jsonPath(DatabindException ex) {
+    /**
+     * The path of a field the parser found twice in one object (strict duplicate detection, JsonConfiguration), or
+     * null. Jackson marks it only by its message; the field is where the parser stands.
+     */
+    private static String duplicateField(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StreamReadException read && read.processor() != null
+                    && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate Object property")) {
+                String enclosing = jsonPath(read);
+                String field = read.processor().streamReadContext().currentName();
+                return enclosing.isEmpty() ? field : enclosing + "." + field;
+            }
+        }
+        return null;
+    }
+
+    private static String jsonPath(JacksonException ex) {
         StringBuilder path = new StringBuilder();
         for (var reference : ex.getPath()) {
             if (reference.getPropertyName() != null) {

@@ -13,6 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 
+import com.acme.numbers.ordering.FieldProblem;
 import com.acme.numbers.ordering.InvalidRequestException;
 
 /** The search's query string, read as {@code @RequestParam} would have read it. */
@@ -28,8 +29,8 @@ class QueryValuesTests {
     }
 
     @Test
-    void absentOrEmptyValuesAreNullAndTheFirstValueCounts() {
-        QueryValues query = query("areaCode=919&areaCode=206&details=&quantity=");
+    void absentOrEmptyValuesAreNull() {
+        QueryValues query = query("areaCode=919&details=&quantity=");
         assertThat(query.text("areaCode")).isEqualTo("919");
         assertThat(query.flag("details")).isNull();
         assertThat(query.whole("quantity")).isNull();
@@ -37,6 +38,13 @@ class QueryValuesTests {
         assertThat(query("quantity=42").whole("quantity")).isEqualTo(42);
         assertThat(QueryValues.of(MockServerWebExchange.from(MockServerHttpRequest.method(
                 HttpMethod.GET, URI.create("/search?quantity=%2042%20")).build()), KNOWN).whole("quantity")).isEqualTo(42);
+    }
+
+    @Test
+    void aRepeatedParameterIsRefusedByName() {
+        assertThatThrownBy(() -> query("areaCode=919&areaCode=206&quantity=1"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, ex -> assertThat(ex.problems())
+                        .containsExactly(new FieldProblem("areaCode", "is given more than once")));
     }
 
     @Test

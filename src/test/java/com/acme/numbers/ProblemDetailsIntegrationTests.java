@@ -11,7 +11,10 @@ import static com.acme.numbers.support.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -168,6 +171,57 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
                 .jsonPath("$.errors[0].field").isEqualTo(parameter)
                 .jsonPath("$.errors[0].message").isEqualTo("is given more than once");
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    /* Refused by the HTTP codec before WebFlux: still a problem body, then the connection closes. */
+    @Test
+    void aRequestTooLargeToReadGetsAProblemBody() {
+        String longQuery = "?areaCode=919&x=" + "a".repeat(5000);
+        undecodable(client.get().uri(api(OAUTH_ACCOUNT, "/available-numbers") + longQuery)
+                .header("X-API-Key", OPS_KEY).exchange(), 414, "url_too_long")
+                .jsonPath("$.instance").doesNotExist();
+        undecodable(client.get().uri(api(OAUTH_ACCOUNT, "/orders?size=5")).header("X-API-Key", OPS_KEY)
+                .header("X-Padding", "a".repeat(9000)).exchange(), 431, "headers_too_large")
+                .jsonPath("$.instance").isEqualTo(api(OAUTH_ACCOUNT, "/orders"));
+        bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void somethingThatIsNotHttpGetsAProblemBodyAndAnEarlierRequestItsOwnAnswerFirst() throws IOException {
+        String notHttp = exchangeRaw("GARBAGE\r\n\r\n");
+        assertThat(notHttp).startsWith("HTTP/1.1 400 ").contains("application/problem+json")
+                .contains("\"code\":\"malformed_request\"").contains("\"detail\":\"The request is not valid HTTP.\"");
+
+        String pipelined = exchangeRaw("GET /actuator/health/liveness HTTP/1.1\r\nHost: x\r\n\r\n"
+                + "GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(9000) + "\r\n\r\n");
+        assertThat(pipelined).startsWith("HTTP/1.1 200 ").contains("HTTP/1.1 431 ");
+        assertThat(pipelined.indexOf("HTTP/1.1 431 ")).isGreaterThan(pipelined.indexOf("\"UP\""));
+    }
+
+    /** Sends bytes as they are on one connection and reads until the gateway closes it. */
+    private String exchangeRaw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static WebTestClient.BodyContentSpec undecodable(WebTestClient.ResponseSpec response, int status,
+            String code) {
+        return response.expectStatus().isEqualTo(status)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().valueEquals(HttpHeaders.CONNECTION, "close")
+                .expectHeader().exists("X-Request-Id")
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(status)
+                .jsonPath("$.code").isEqualTo(code)
+                .jsonPath("$.type").isEqualTo("https://numbers-gateway.acme.example/problems/" + code.replace('_', '-'))
+                .jsonPath("$.title").isNotEmpty()
+                .jsonPath("$.detail").isNotEmpty()
+                .jsonPath("$.retryable").isEqualTo(false)
+                .jsonPath("$.requestId").isNotEmpty();
     }
 
     @Test

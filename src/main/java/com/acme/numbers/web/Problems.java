@@ -21,12 +21,17 @@ final class Problems {
     }
 
     static ProblemDetail decorate(ProblemDetail problem, ProblemCode code, ServerWebExchange exchange) {
+        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
+        return decorate(problem, code, RequestIdFilter.requestId(exchange));
+    }
+
+    /** Without an exchange (a request the HTTP codec could not read): the caller sets {@code instance} if known. */
+    static ProblemDetail decorate(ProblemDetail problem, ProblemCode code, String requestId) {
         problem.setType(code.type());
         problem.setTitle(code.title());
-        problem.setInstance(URI.create(exchange.getRequest().getPath().value()));
         problem.setProperty("code", code.code());
         problem.setProperty("retryable", code.retryable());
-        problem.setProperty("requestId", RequestIdFilter.requestId(exchange));
+        problem.setProperty("requestId", requestId);
         return problem;
     }
 

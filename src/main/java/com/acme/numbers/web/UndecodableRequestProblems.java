@@ -1,0 +1,130 @@
+package com.acme.numbers.web;
+
+import java.net.URI;
+import java.util.Optional;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers a request the HTTP codec could not decode (a request line or headers over the server's limits, or no
+ * valid HTTP at all) with our problem body. Reactor Netty would answer 414, 431 or 400 with an empty body, since
+ * such a request never reaches WebFlux. One instance per connection, between the codec and Reactor Netty's
+ * traffic handler; while an earlier request on the connection is still being answered (HTTP pipelining), the
+ * failure is left to Reactor Netty, which keeps the answers in order.
+ */
+final class UndecodableRequestProblems extends ChannelDuplexHandler {
+
+    static final String NAME = "numbersGateway.undecodableRequestProblems";
+
+    private static final Logger log = LoggerFactory.getLogger(UndecodableRequestProblems.class);
+
+    private final JsonMapper json;
+    private int unanswered;
+    private boolean refused;
+
+    UndecodableRequestProblems(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            if (request.decoderResult().isFailure() && unanswered == 0) {
+                refused = true;
+                refuse(ctx, request);
+                ReferenceCountUtil.release(msg);
+                return;
+            }
+            unanswered++;
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof LastHttpContent && !isInformational(msg) && unanswered > 0) {
+            unanswered--;
+        }
+        ctx.write(msg, promise);
+    }
+
+    /* A "100 Continue" is a complete message of its own, and the request's answer is still to come. */
+    private static boolean isInformational(Object msg) {
+        return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
+    }
+
+    private void refuse(ChannelHandlerContext ctx, HttpRequest request) {
+        Throwable failure = request.decoderResult().cause();
+        ProblemCode code = failure instanceof TooLongHttpLineException ? ProblemCode.URL_TOO_LONG
+                : failure instanceof TooLongHttpHeaderException ? ProblemCode.HEADERS_TOO_LARGE
+                : ProblemCode.MALFORMED_REQUEST;
+        String requestId = RequestIdFilter.newRequestId();
+        log.debug("Refused an undecodable request ({}, request id {}): {}", code.code(), requestId,
+                failure.getClass().getSimpleName());
+        ProblemDetail problem = Problems.decorate(ProblemDetail.forStatusAndDetail(code.status(), detail(code)), code,
+                requestId);
+        if (code == ProblemCode.HEADERS_TOO_LARGE) {   // only then was the request line read
+            path(request.uri()).ifPresent(problem::setInstance);
+        }
+        ctx.writeAndFlush(response(problem, requestId)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static String detail(ProblemCode code) {
+        return switch (code) {
+            case URL_TOO_LONG -> "The request line (method, URL and query) is longer than the server accepts.";
+            case HEADERS_TOO_LARGE -> "The request headers are larger than the server accepts.";
+            default -> "The request is not valid HTTP.";
+        };
+    }
+
+    private static Optional<URI> path(String uri) {
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        try {
+            return path.startsWith("/") ? Optional.of(URI.create(path)) : Optional.empty();
+        }
+        catch (IllegalArgumentException notAUri) {
+            return Optional.empty();
+        }
+    }
+
+    private FullHttpResponse response(ProblemDetail problem, String requestId) {
+        byte[] body = json.writeValueAsBytes(problem);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(problem.getStatus()), Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                .set(RequestIdFilter.HEADER, requestId)
+                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
+                .set("X-Content-Type-Options", "nosniff");
+        return response;
+    }
+}

@@ -214,6 +214,8 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.CONNECTION, "close")
                 .expectHeader().exists("X-Request-Id")
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
                 .expectBody()
                 .jsonPath("$.status").isEqualTo(status)
                 .jsonPath("$.code").isEqualTo(code)

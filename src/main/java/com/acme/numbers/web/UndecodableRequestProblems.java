@@ -122,9 +122,9 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
                 .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(RequestIdFilter.HEADER, requestId)
-                .set(HttpHeaderNames.CACHE_CONTROL, "no-store")
-                .set("X-Content-Type-Options", "nosniff");
+                .set(RequestIdFilter.HEADER, requestId);
+        SecurityHeadersFilter.ALWAYS.forEach(response.headers()::set);
+        SecurityHeadersFilter.API.forEach(response.headers()::set);
         return response;
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.mock.web.server.MockServerWebExchange;
 import com.acme.numbers.ordering.FieldProblem;
 import com.acme.numbers.ordering.InvalidRequestException;
 
-/** The search's query string, read as {@code @RequestParam} would have read it. */
+/** The search's query string, typed with {@code @RequestParam}'s conversion rules; one value per name. */
 class QueryValuesTests {
 
     private static final Set<String> KNOWN = Set.of("areaCode", "details", "quantity");

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,6 +46,9 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping mappings;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Test
     void missingOrUnknownKeyIs401() {
@@ -173,9 +177,10 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
     }
 
-    /* Refused by the HTTP codec before WebFlux: still a problem body, then the connection closes. */
+    /* Refused by the HTTP codec before WebFlux: still a problem body, then the connection closes, and a count. */
     @Test
     void aRequestTooLargeToReadGetsAProblemBody() {
+        double refusedBefore = undecodableCount("url_too_long") + undecodableCount("headers_too_large");
         String longQuery = "?areaCode=919&x=" + "a".repeat(5000);
         undecodable(client.get().uri(api(OAUTH_ACCOUNT, "/available-numbers") + longQuery)
                 .header("X-API-Key", OPS_KEY).exchange(), 414, "url_too_long")
@@ -183,7 +188,13 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         undecodable(client.get().uri(api(OAUTH_ACCOUNT, "/orders?size=5")).header("X-API-Key", OPS_KEY)
                 .header("X-Padding", "a".repeat(9000)).exchange(), 431, "headers_too_large")
                 .jsonPath("$.instance").isEqualTo(api(OAUTH_ACCOUNT, "/orders"));
+        assertThat(undecodableCount("url_too_long") + undecodableCount("headers_too_large"))
+                .isEqualTo(refusedBefore + 2);
         bandwidth.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    private double undecodableCount(String code) {
+        return meters.get("gateway.requests.undecodable").tag("code", code).counter().count();
     }
 
     @Test

@@ -1,7 +1,10 @@
 package com.acme.numbers.web;
 
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
@@ -30,22 +33,28 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answers a request the HTTP codec could not decode (a request line or headers over the server's limits, or no
  * valid HTTP at all) with our problem body. Reactor Netty would answer 414, 431 or 400 with an empty body, since
- * such a request never reaches WebFlux. One instance per connection, between the codec and Reactor Netty's
- * traffic handler; while an earlier request on the connection is still being answered (HTTP pipelining), the
- * failure is left to Reactor Netty, which keeps the answers in order.
+ * such a request never reaches WebFlux, nor its metrics: each refusal is reported to {@code refusals}, which counts
+ * it. One instance per connection, between the codec and Reactor Netty's traffic handler; while an earlier request
+ * on the connection is still being answered (HTTP pipelining), the failure is left to Reactor Netty, which keeps
+ * the answers in order.
  */
 final class UndecodableRequestProblems extends ChannelDuplexHandler {
 
     static final String NAME = "numbersGateway.undecodableRequestProblems";
+    /** The answers it gives. */
+    static final Set<ProblemCode> CODES = EnumSet.of(ProblemCode.URL_TOO_LONG, ProblemCode.HEADERS_TOO_LARGE,
+            ProblemCode.MALFORMED_REQUEST);
 
     private static final Logger log = LoggerFactory.getLogger(UndecodableRequestProblems.class);
 
     private final JsonMapper json;
+    private final Consumer<ProblemCode> refusals;
     private int unanswered;
     private boolean refused;
 
-    UndecodableRequestProblems(JsonMapper json) {
+    UndecodableRequestProblems(JsonMapper json, Consumer<ProblemCode> refusals) {
         this.json = json;
+        this.refusals = refusals;
     }
 
     @Override
@@ -84,6 +93,7 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
         ProblemCode code = failure instanceof TooLongHttpLineException ? ProblemCode.URL_TOO_LONG
                 : failure instanceof TooLongHttpHeaderException ? ProblemCode.HEADERS_TOO_LARGE
                 : ProblemCode.MALFORMED_REQUEST;
+        refusals.accept(code);
         String requestId = RequestIdFilter.newRequestId();
         log.debug("Refused an undecodable request ({}, request id {}): {}", code.code(), requestId,
                 failure.getClass().getSimpleName());

@@ -219,22 +219,15 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
         }
     }
 
+    /* Answered below WebFlux: the problem body of every error, without an instance rule, and the connection closes. */
     private static WebTestClient.BodyContentSpec undecodable(WebTestClient.ResponseSpec response, int status,
             String code) {
-        return response.expectStatus().isEqualTo(status)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return problemBody(response.expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().valueEquals(HttpHeaders.CONNECTION, "close")
-                .expectHeader().exists("X-Request-Id")
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
-                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store")
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(status)
-                .jsonPath("$.code").isEqualTo(code)
+                .expectHeader().valueEquals(HttpHeaders.CACHE_CONTROL, "no-store"), status, code)
                 .jsonPath("$.type").isEqualTo("https://numbers-gateway.acme.example/problems/" + code.replace('_', '-'))
-                .jsonPath("$.title").isNotEmpty()
-                .jsonPath("$.detail").isNotEmpty()
-                .jsonPath("$.retryable").isEqualTo(false)
-                .jsonPath("$.requestId").isNotEmpty();
+                .jsonPath("$.retryable").isEqualTo(false);
     }
 
     @Test
@@ -384,6 +377,11 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
 
     /** Asserts the RFC 9457 shape every problem shares; {@code code} null accepts either 400 code. */
     private static WebTestClient.BodyContentSpec problem(WebTestClient.ResponseSpec response, int status, String code) {
+        return problemBody(response, status, code).jsonPath("$.instance").isNotEmpty();
+    }
+
+    private static WebTestClient.BodyContentSpec problemBody(WebTestClient.ResponseSpec response, int status,
+            String code) {
         WebTestClient.BodyContentSpec body = response.expectStatus().isEqualTo(status)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("X-Request-Id")
@@ -392,7 +390,6 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
                 .jsonPath("$.type").value(type -> assertThat(type.toString()).startsWith("https://"))
                 .jsonPath("$.title").isNotEmpty()
                 .jsonPath("$.detail").isNotEmpty()
-                .jsonPath("$.instance").isNotEmpty()
                 .jsonPath("$.requestId").isNotEmpty()
                 .jsonPath("$.retryable").isBoolean();
         body.consumeWith(result -> assertThat(new String(result.getResponseBodyContent()))

@@ -1,7 +1,6 @@
 package com.acme.numbers.web;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.core.Ordered;
@@ -17,31 +16,27 @@ import reactor.core.publisher.Mono;
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class SecurityHeadersFilter extends NamedWebFilter {
 
-    /** On every answer. */
-    static final Map<String, String> ALWAYS = ordered(
-            "X-Content-Type-Options", "nosniff",
-            "X-Frame-Options", "DENY",
-            "Referrer-Policy", "no-referrer");
+    /** On every answer, in this order. */
+    static final List<Map.Entry<String, String>> ALWAYS = List.of(
+            Map.entry("X-Content-Type-Options", "nosniff"),
+            Map.entry("X-Frame-Options", "DENY"),
+            Map.entry("Referrer-Policy", "no-referrer"));
     /** On answers of the API, which are JSON and never cached. */
-    static final Map<String, String> API = ordered(
-            HttpHeaders.CACHE_CONTROL, "no-store",
-            "Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+    static final List<Map.Entry<String, String>> API = List.of(
+            Map.entry(HttpHeaders.CACHE_CONTROL, "no-store"),
+            Map.entry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"));
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
-        ALWAYS.forEach(headers::set);
+        for (Map.Entry<String, String> header : ALWAYS) {
+            headers.set(header.getKey(), header.getValue());
+        }
         if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
-            API.forEach(headers::set);
+            for (Map.Entry<String, String> header : API) {
+                headers.set(header.getKey(), header.getValue());
+            }
         }
         return chain.filter(exchange);
-    }
-
-    private static Map<String, String> ordered(String... namesAndValues) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            headers.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return Collections.unmodifiableMap(headers);
     }
 }

@@ -2,6 +2,7 @@ package com.acme.numbers.web;
 
 import java.net.URI;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -133,8 +134,12 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
                 .set(RequestIdFilter.HEADER, requestId);
-        SecurityHeadersFilter.ALWAYS.forEach(response.headers()::set);
-        SecurityHeadersFilter.API.forEach(response.headers()::set);
+        for (Map.Entry<String, String> header : SecurityHeadersFilter.ALWAYS) {
+            response.headers().set(header.getKey(), header.getValue());
+        }
+        for (Map.Entry<String, String> header : SecurityHeadersFilter.API) {
+            response.headers().set(header.getKey(), header.getValue());
+        }
         return response;
     }
 }

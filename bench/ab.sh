@@ -4,7 +4,7 @@
 # machine's drift (the same build moves by a third between fresh JVMs measured minutes apart) hits both alike.
 # Each generation starts two fresh JVMs. Prints, and writes as Markdown to bench/results/, CPU per request and
 # requests per second per build and generation, with every slice.
-# Usage: bench/ab.sh BEFORE.jar AFTER.jar      GENERATIONS=3 ROUNDS=8 SLICE=5s; about 4 minutes per generation
+# Usage: bench/ab.sh BEFORE.jar AFTER.jar      GENERATIONS=3 ROUNDS=8 SLICE=5s (whole seconds); about 4 minutes per generation
 set -euo pipefail
 [ $# -eq 2 ] && [ -f "$1" ] && [ -f "$2" ] || { echo "usage: bench/ab.sh BEFORE.jar AFTER.jar" >&2; exit 2; }
 JARS=("$(realpath "$1")" "$(realpath "$2")")
@@ -25,11 +25,14 @@ OUT="bench/results/ab-$(date -u +%Y-%m-%dT%H-%M-%SZ).md"
   echo "| generation | before µs | before req/s | after µs | after req/s | slices µs (before/after) |"
   echo "|---|---|---|---|---|---|"
 } > "$WORK/ab.md"
+TICK=$(getconf CLK_TCK)
+us_per_request() { echo $(( $1 * 1000000 / TICK / $2 )); } # ticks requests
 slice() { # port pid -> "requests ticks"
   local c0=$(cpu_ticks "$2") n
   n=$(wrk -t2 -c64 -d"$SLICE" -H "X-API-Key: $KEY" "http://127.0.0.1:$1$SMALL" | awk '/requests in/{print $1}')
   echo "$n $(( $(cpu_ticks "$2") - c0 ))"
 }
+SEPARATOR=(" " "/")   # a round's slices print as before/after
 for g in $(seq "$GENERATIONS"); do
   PID=()
   for i in 0 1; do start_gateway "${JARS[$i]}" "" "${PORTS[$i]}"; PID[$i]=$GATEWAY_PID; done
@@ -39,12 +42,12 @@ for g in $(seq "$GENERATIONS"); do
     for i in 0 1; do
       read -r n t < <(slice "${PORTS[$i]}" "${PID[$i]}")
       REQ[$i]=$(( REQ[i] + n )); TICKS[$i]=$(( TICKS[i] + t ))
-      SLICES="$SLICES$([ $i = 0 ] && echo " " || echo /)$(( t * 1000000 / $(getconf CLK_TCK) / n ))"
+      SLICES="$SLICES${SEPARATOR[$i]}$(us_per_request "$t" "$n")"
     done
   done
-  us() { echo $(( TICKS[$1] * 1000000 / $(getconf CLK_TCK) / REQ[$1] )); }
-  rps() { echo $(( REQ[$1] / (ROUNDS * ${SLICE%s}) )); }
-  echo "| $g | $(us 0) | $(rps 0) | $(us 1) | $(rps 1) |$SLICES |" | tee -a "$WORK/ab.md"
+  ROW="| $g |"
+  for i in 0 1; do ROW="$ROW $(us_per_request "${TICKS[$i]}" "${REQ[$i]}") | $(( REQ[i] / (ROUNDS * ${SLICE%s}) )) |"; done
+  echo "$ROW$SLICES |" | tee -a "$WORK/ab.md"
   for i in 0 1; do stop "${PID[$i]}"; done
 done
 cp "$WORK/ab.md" "$OUT"

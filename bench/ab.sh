@@ -5,10 +5,12 @@
 # Each generation starts two fresh JVMs. Prints, and writes as Markdown to bench/results/, CPU per request and
 # requests per second per build and generation, with every slice.
 # Usage: bench/ab.sh BEFORE.jar AFTER.jar      GENERATIONS=3 ROUNDS=8 SLICE=5s (whole seconds); about 4 minutes per generation
+#        FLAGS_BEFORE=... FLAGS_AFTER=... add JVM flags to one build (the same jar twice judges a flag)
 set -euo pipefail
 [ $# -eq 2 ] && [ -f "$1" ] && [ -f "$2" ] || { echo "usage: bench/ab.sh BEFORE.jar AFTER.jar" >&2; exit 2; }
 JARS=("$(realpath "$1")" "$(realpath "$2")")
 GENERATIONS=${GENERATIONS:-3}; ROUNDS=${ROUNDS:-8}; SLICE=${SLICE:-5s}
+FLAGS=("${FLAGS_BEFORE:-}" "${FLAGS_AFTER:-}")
 WARMUP_JVM=${WARMUP_JVM:-60s}
 source "$(dirname "$0")/common.sh"
 start_upstream
@@ -19,7 +21,7 @@ OUT="bench/results/ab-$(date -u +%Y-%m-%dT%H-%M-%SZ).md"
 {
   echo "# A/B, small search, CPU µs per request (lower is better) and req/s"
   echo
-  echo "- before: \`$1\` ($(sha256sum "$1" | cut -c1-12)); after: \`$2\` ($(sha256sum "$2" | cut -c1-12))"
+  echo "- before: \`$1\` ($(sha256sum "$1" | cut -c1-12)) \`${FLAGS[0]}\`; after: \`$2\` ($(sha256sum "$2" | cut -c1-12)) \`${FLAGS[1]}\`"
   echo "- JVM flags: \`$JVM_FLAGS\`; wrk -t2 -c64; $ROUNDS rounds of $SLICE per build, alternating"
   echo
   echo "| generation | before µs | before req/s | after µs | after req/s | slices µs (before/after) |"
@@ -35,7 +37,7 @@ slice() { # port pid -> "requests ticks"
 SEPARATOR=(" " "/")   # a round's slices print as before/after
 for g in $(seq "$GENERATIONS"); do
   PID=()
-  for i in 0 1; do start_gateway "${JARS[$i]}" "" "${PORTS[$i]}"; PID[$i]=$GATEWAY_PID; done
+  for i in 0 1; do start_gateway "${JARS[$i]}" "${FLAGS[$i]}" "${PORTS[$i]}"; PID[$i]=$GATEWAY_PID; done
   for i in 0 1; do warm_jvm 2 64 "http://127.0.0.1:${PORTS[$i]}$SMALL" "${PID[$i]}" > /dev/null; done
   REQ=(0 0); TICKS=(0 0); SLICES=""
   for r in $(seq "$ROUNDS"); do

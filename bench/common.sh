@@ -56,9 +56,10 @@ NGINX
 # outside a container it would pick G1 from the host's memory. -Xmn64m is the image's young generation (Dockerfile).
 JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${JAVA_EXTRA:-}"
 start_gateway() { # jar [extra JVM flags] [port, 18080]: sets GATEWAY_PID and STARTUP_MS (launch to readiness)
+  # Bandwidth is the recorded upstream on 18081 unless UPSTREAM_URL names another (steady.sh's 20 ms stub)
   local started=$(date +%s%N) port=${3:-18080}
   GATEWAY_SANDBOX_ENABLED=false SERVER_PORT=$port \
-  GATEWAY_BANDWIDTH_BASE_URL=http://127.0.0.1:18081/api \
+  GATEWAY_BANDWIDTH_BASE_URL=${UPSTREAM_URL:-http://127.0.0.1:18081/api} \
   GATEWAY_CREDENTIALS_STATIC_BENCH_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_BENCH_PASSWORD=bench \
   GATEWAY_CREDENTIALS_STATIC_BIG_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_BIG_PASSWORD=bench \
   GATEWAY_CREDENTIALS_STATIC_SLOW_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_SLOW_PASSWORD=bench \

@@ -48,10 +48,13 @@ class Run:
         self.target, self.interval, self.total = target, 1.0 / rate, int(rate * seconds)
         self.due = itertools.count()
         self.latencies, self.non_2xx, self.errors = [], 0, 0
-        self.start = time.monotonic() + 0.5   # every connection is open before the first request is due
+        self.start = time.monotonic() + 0.5   # time for every connection to open before the first request is due
 
     async def connection(self):
-        reader = writer = None
+        try:
+            reader, writer = await asyncio.open_connection(self.target.host, self.target.port)
+        except OSError:
+            reader = writer = None   # counted as an error, and tried again, by the first request
         for i in self.due:
             if i >= self.total:
                 break

@@ -21,7 +21,8 @@ OUT="bench/results/ab-$(date -u +%Y-%m-%dT%H-%M-%SZ).md"
 {
   echo "# A/B, small search, CPU µs per request (lower is better) and req/s"
   echo
-  echo "- before: \`$1\` ($(sha256sum "$1" | cut -c1-12)) \`${FLAGS[0]}\`; after: \`$2\` ($(sha256sum "$2" | cut -c1-12)) \`${FLAGS[1]}\`"
+  echo "- before: \`$1\` ($(sha256sum "$1" | cut -c1-12))${FLAGS[0]:+ with \`${FLAGS[0]}\`};" \
+    "after: \`$2\` ($(sha256sum "$2" | cut -c1-12))${FLAGS[1]:+ with \`${FLAGS[1]}\`}"
   echo "- JVM flags: \`$JVM_FLAGS\`; wrk -t2 -c64; $ROUNDS rounds of $SLICE per build, alternating"
   echo
   echo "| generation | before µs | before req/s | after µs | after req/s | slices µs (before/after) |"

@@ -51,6 +51,15 @@ NGINX
   python3 bench/slow_upstream.py "$WORK/small.xml" 18084 & PIDS+=($!)
 }
 
+# Builds the gateway and extracts it as the image runs it (the class path in the manifest): sets GATEWAY_JAR, the
+# packaged jar, and APP_JAR, the extracted one.
+build_gateway() {
+  ./mvnw -B -q -DskipTests package
+  GATEWAY_JAR=$(ls target/numbers-gateway-*.jar | grep -v original | head -1)
+  java -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
+  APP_JAR=$(ls "$WORK"/app/*.jar)
+}
+
 # The container's flags under the chart's 512Mi limit: MaxRAM stands in for the cgroup limit (heap 75 % of it), and
 # SerialGC is what the JVM picks by itself in a pod that small (under 1792 MB it is not a "server-class machine");
 # outside a container it would pick G1 from the host's memory. -Xmn64m is the image's young generation (Dockerfile).

@@ -8,16 +8,11 @@ WARMUP=${WARMUP:-5s}          # nginx needs none to speak of
 source "$(dirname "$0")/common.sh"
 
 echo "== building the gateway and the Spring Cloud Gateway peer"
-./mvnw -B -q -DskipTests package
+build_gateway   # the load runs on the extracted jar, as in the image, with or without the trained class archive
 (cd bench/scg && mvn -B -q -DskipTests package)
-GATEWAY_JAR=$(ls target/numbers-gateway-*.jar | grep -v original | head -1)
 SCG_JAR=$(ls bench/scg/target/scg-passthrough-*.jar | grep -v original | head -1)
 
 start_upstream
-
-# Run as the image does: the extracted jar (class path in its manifest), with or without the trained class archive.
-java -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
-APP_JAR=$(ls "$WORK"/app/*.jar)
 
 GW_SMALL_CHECK="http://127.0.0.1:18080/api/v1/accounts/bench/available-numbers?areaCode=919&quantity=3"
 GW_BIG_CHECK="http://127.0.0.1:18080/api/v1/accounts/big/available-numbers?areaCode=919&quantity=5000&details=true"

@@ -13,10 +13,7 @@ WARM=${WARM:-60}       # seconds of the same load on the gateway before it is me
 source "$(dirname "$0")/common.sh"
 
 echo "== building the gateway"
-./mvnw -B -q -DskipTests package
-GATEWAY_JAR=$(ls target/numbers-gateway-*.jar | grep -v original | head -1)
-java -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
-APP_JAR=$(ls "$WORK"/app/*.jar)
+build_gateway
 
 echo "== an upstream stub that answers after ${DELAY}s"
 python3 bench/make_fixtures.py "$WORK" > /dev/null

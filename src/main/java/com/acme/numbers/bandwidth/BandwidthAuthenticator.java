@@ -38,12 +38,15 @@ final class BandwidthAuthenticator {
     private final CredentialVault vault;
     private final WebClient webClient;
     private final BandwidthEndpoints endpoints;
+    private final LegacyApiUsers legacyUsers;
     private final Map<ClientCredentials, Mono<String>> tokens = new ConcurrentHashMap<>();
 
-    BandwidthAuthenticator(CredentialVault vault, WebClient webClient, BandwidthEndpoints endpoints) {
+    BandwidthAuthenticator(CredentialVault vault, WebClient webClient, BandwidthEndpoints endpoints,
+            LegacyApiUsers legacyUsers) {
         this.vault = vault;
         this.webClient = webClient;
         this.endpoints = endpoints;
+        this.legacyUsers = legacyUsers;
     }
 
     /** @return the account's credentials; {@link AccountNotFoundException} when the gateway has none */
@@ -59,12 +62,15 @@ final class BandwidthAuthenticator {
         vault.invalidate(accountId);
         if (credentials instanceof ClientCredentials client) {
             tokens.remove(client);
+        } else {
+            legacyUsers.refused(accountId);
         }
     }
 
     /** @return the {@code Authorization} value for these credentials, fetching a token when needed */
-    Mono<String> header(BandwidthCredentials credentials) {
+    Mono<String> header(String accountId, BandwidthCredentials credentials) {
         if (credentials instanceof BasicCredentials basic) {
+            legacyUsers.used(accountId);
             return Mono.just(basic(basic.username(), basic.password().reveal()));
         }
         ClientCredentials client = (ClientCredentials) credentials;

@@ -68,7 +68,7 @@ final class BandwidthClient {
 
     private Mono<UpstreamResponse> guarded(String accountId, Operation operation, BandwidthCredentials credentials,
             URI uri, Object body) {
-        return guard.guard(accountId, operation, authenticator.header(credentials)
+        return guard.guard(accountId, operation, authenticator.header(accountId, credentials)
                 .flatMap(authorization -> attempt(operation, uri, authorization, body)));
     }
 

@@ -44,7 +44,8 @@ class BandwidthConfiguration {
             Clock clock, TraceContextPropagation traceContext) {
         WebClient webClient = webClient(builder, properties, traceContext);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
-        BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints);
+        BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints,
+                new LegacyApiUsers(clock));
         return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard,
                 traceContext), translator, metrics, clock);
     }

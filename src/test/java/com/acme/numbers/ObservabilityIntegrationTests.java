@@ -22,9 +22,13 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
     private static final String ORDER = "/api/accounts/" + OAUTH_ACCOUNT + "/orders/order-1";
 
     @Test
-    void prometheusShowsRedMetricsBreakersAndOrderOutcomes() {
+    void prometheusShowsRedMetricsBreakersOrderOutcomesAndLegacyApiUsers() {
         bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(xml(200, read(getClass(), "order-complete.xml"))));
         client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
+                .expectStatus().isOk();
+        bandwidth.stubFor(get(urlPathEqualTo("/api/accounts/" + BASIC_ACCOUNT + "/orders/order-1"))
+                .willReturn(xml(200, read(getClass(), "order-complete.xml"))));
+        client.get().uri(api(BASIC_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
                 .expectStatus().isOk();
 
         String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
@@ -38,6 +42,8 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
                 .containsPattern("resilience4j_circuitbreaker_state\\{[^}]*name=\"bandwidth-read\"")
                 .containsPattern("http_server_requests_seconds_count\\{[^}]*uri=\"/api/v1/accounts/\\{accountId\\}/orders/\\{orderId\\}\"")
                 .containsPattern("http_server_requests_seconds_bucket\\{")
+                .containsPattern("bandwidth_legacy_auth_calls_total\\{[^}]*account=\"" + BASIC_ACCOUNT + "\"")
+                .doesNotContainPattern("bandwidth_legacy_auth_calls_total\\{[^}]*account=\"" + OAUTH_ACCOUNT + "\"")
                 .contains("application=\"numbers-gateway\"")
                 // no in-flight long-task timers: management.metrics.observations.ignored-meters
                 .doesNotContain("http_server_requests_active_seconds");

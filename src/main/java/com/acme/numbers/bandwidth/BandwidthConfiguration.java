@@ -45,7 +45,7 @@ class BandwidthConfiguration {
         WebClient webClient = webClient(builder, properties, traceContext);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints,
-                new LegacyApiUsers(clock));
+                new LegacyApiUsers(clock, metrics));
         return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard,
                 traceContext), translator, metrics, clock);
     }

@@ -3,16 +3,18 @@ package com.acme.numbers.bandwidth;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Tells operators which accounts still authenticate with a legacy API user (HTTP Basic), which Bandwidth
- * decommissions on {@value #DECOMMISSIONED}: once per account when it is first used, and whenever Bandwidth refuses
- * one. Nothing else tells them before those accounts' calls start failing.
+ * decommissions on {@value #DECOMMISSIONED}: a warning per account when it is first used, a counter of such calls per
+ * account (for the alert rule), and an error whenever Bandwidth refuses one after that date. Nothing else tells them
+ * before those accounts' calls start failing.
  */
 final class LegacyApiUsers {
 
@@ -23,19 +25,23 @@ final class LegacyApiUsers {
     private static final String REMEDY = "give it OAuth2 client credentials (client-id and client-secret) instead";
 
     private final Clock clock;
-    private final Set<String> announced = ConcurrentHashMap.newKeySet();
+    private final UpstreamMetrics metrics;
+    private final Map<String, Counter> calls = new ConcurrentHashMap<>();
 
-    LegacyApiUsers(Clock clock) {
+    LegacyApiUsers(Clock clock, UpstreamMetrics metrics) {
         this.clock = clock;
+        this.metrics = metrics;
     }
 
-    /** An account's Basic credentials are about to be sent; warns the first time for each account. */
+    /** An account's Basic credentials are about to be sent. */
     void used(String accountId) {
-        if (announced.add(accountId)) {
-            log.warn("Account {} authenticates to Bandwidth with a legacy API user (HTTP Basic), which Bandwidth {} "
-                    + "on {}: {}", accountId, decommissioned() ? "decommissioned" : "decommissions", DECOMMISSIONED,
-                    REMEDY);
-        }
+        calls.computeIfAbsent(accountId, this::announce).increment();
+    }
+
+    private Counter announce(String accountId) {
+        log.warn("Account {} authenticates to Bandwidth with a legacy API user (HTTP Basic), which Bandwidth {} on {}: "
+                + "{}", accountId, decommissioned() ? "decommissioned" : "decommissions", DECOMMISSIONED, REMEDY);
+        return metrics.legacyAuthCalls(accountId);
     }
 
     /** Bandwidth refused an account's Basic credentials. */

@@ -27,7 +27,8 @@ import com.acme.numbers.ordering.UpstreamUnavailableException;
 /**
  * RED metrics per upstream operation ({@code bandwidth.requests}: operation, outcome, Bandwidth error code) and
  * order outcomes ({@code gateway.orders.final} by status, {@code gateway.orders.completion} from creation to a
- * final state). Every tag has a small, fixed set of values.
+ * final state), and calls made with a legacy API user ({@code bandwidth.legacy.auth.calls} by account). Every tag
+ * has a small, fixed set of values (accounts: those the gateway has credentials for).
  */
 final class UpstreamMetrics {
 
@@ -83,6 +84,14 @@ final class UpstreamMetrics {
                     .tag("status", order.status().name()).register(registry)
                     .record(Duration.between(order.createdAt(), order.completedAt()));
         }
+    }
+
+    /** Registered once per account by the caller, which keeps it. */
+    Counter legacyAuthCalls(String accountId) {
+        return Counter.builder("bandwidth.legacy.auth.calls")
+                .description("Calls to Bandwidth with a legacy API user (HTTP Basic), decommissioned on "
+                        + LegacyApiUsers.DECOMMISSIONED)
+                .tag("account", accountId).register(registry);
     }
 
     private static String outcome(Throwable failure) {

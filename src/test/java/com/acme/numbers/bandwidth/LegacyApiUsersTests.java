@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.micrometer.core.instrument.Counter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -38,15 +39,19 @@ class LegacyApiUsersTests {
     static final BandwidthStub stub = new BandwidthStub();
 
     @Test
-    void aLegacyAccountIsAnnouncedOnceWithTheDateAndTheRemedyAndOAuthAccountsAreNot(CapturedOutput output) {
+    void aLegacyAccountIsAnnouncedOnceAndCountedPerCallAndOAuthAccountsAreNot(CapturedOutput output) {
         BandwidthAdapter adapter = adapterOn("2026-11-28T10:00:00Z");
         answerSearches(BASIC_ACCOUNT);
         answerSearches(OAUTH_ACCOUNT);
+
+        double before = legacyCalls(BASIC_ACCOUNT);
 
         adapter.search(BASIC_ACCOUNT, search()).block();
         adapter.search(BASIC_ACCOUNT, search()).block();
         adapter.search(OAUTH_ACCOUNT, search()).block();
 
+        assertThat(legacyCalls(BASIC_ACCOUNT) - before).isEqualTo(2);
+        assertThat(stub.meters.find("bandwidth.legacy.auth.calls").tag("account", OAUTH_ACCOUNT).counter()).isNull();
         assertThat(output.getOut()).containsOnlyOnce(ANNOUNCED)
                 .contains("WARN", "which Bandwidth decommissions on 2026-12-02: " + REMEDY)
                 .doesNotContain("Account " + OAUTH_ACCOUNT, BandwidthStub.PASSWORD, BandwidthStub.USERNAME);
@@ -74,6 +79,11 @@ class LegacyApiUsersTests {
                 .isInstanceOf(UpstreamFailureException.class);
 
         assertThat(output.getOut()).contains(ANNOUNCED, "which Bandwidth decommissions on").doesNotContain(REFUSED);
+    }
+
+    private static double legacyCalls(String account) {
+        Counter counter = stub.meters.find("bandwidth.legacy.auth.calls").tag("account", account).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static BandwidthAdapter adapterOn(String instant) {

@@ -94,7 +94,8 @@ class HelmChartTests {
         List<Map<String, Object>> rules = (List<Map<String, Object>>) ((List<Map<String, Object>>) path(
                 only(docs, "PrometheusRule"), "spec").get("groups")).get(0).get("rules");
         assertThat(rules).extracting(r -> r.get("alert")).containsExactlyInAnyOrder("NumbersGatewayBreakerOpen",
-                "NumbersGatewayHigh5xxRate", "NumbersGatewayUpstreamSlow", "NumbersGatewayFailedOrders");
+                "NumbersGatewayHigh5xxRate", "NumbersGatewayUpstreamSlow", "NumbersGatewayFailedOrders",
+                "NumbersGatewayLegacyApiUser");
         JsonNode dashboard = JsonMapper.builder().build().readTree(
                 (String) path(configMap(docs, "gw-numbers-gateway-dashboard"), "data").get("numbers-gateway.json"));
         assertThat(dashboard.get("panels").size()).isGreaterThanOrEqualTo(6);

@@ -10,7 +10,8 @@ final class ObservedMetrics {
 
     static final Set<String> NAMES = Set.of("bandwidth_requests_seconds_count", "bandwidth_requests_seconds_bucket",
             "gateway_orders_final_total", "gateway_orders_completion_seconds_max", "resilience4j_circuitbreaker_state",
-            "http_server_requests_seconds_count", "http_server_requests_seconds_bucket");
+            "http_server_requests_seconds_count", "http_server_requests_seconds_bucket",
+            "bandwidth_legacy_auth_calls_total");
 
     private ObservedMetrics() {
     }

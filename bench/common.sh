@@ -36,6 +36,10 @@ http {
     location = /api/accounts/big/availableNumbers { alias $WORK/big.xml; }
     location = /api/accounts/bench/orders { alias $WORK/order.xml; }
     location = /api/accounts/slow/availableNumbers { proxy_pass http://127.0.0.1:18084; }
+    location = /api/oauth2/token {
+      default_type application/json;
+      return 200 '{"access_token":"bench-token","token_type":"Bearer","expires_in":3600}';
+    }
   }
   upstream direct { server 127.0.0.1:18081; keepalive 64; }
   server {
@@ -65,13 +69,16 @@ build_gateway() {
 # outside a container it would pick G1 from the host's memory. -Xmn64m is the image's young generation (Dockerfile).
 JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${JAVA_EXTRA:-}"
 start_gateway() { # jar [extra JVM flags] [port, 18080]: sets GATEWAY_PID and STARTUP_MS (launch to readiness)
-  # Bandwidth is the recorded upstream on 18081 unless UPSTREAM_URL names another (steady.sh's 20 ms stub)
+  # Bandwidth is the recorded upstream on 18081 unless UPSTREAM_URL names another (steady.sh's 20 ms stub). The
+  # gateway authenticates with OAuth2 client credentials, as Bandwidth requires from 2026-12-02: one token fetch, then
+  # the kept token on every call.
   local started=$(date +%s%N) port=${3:-18080}
   GATEWAY_SANDBOX_ENABLED=false SERVER_PORT=$port \
   GATEWAY_BANDWIDTH_BASE_URL=${UPSTREAM_URL:-http://127.0.0.1:18081/api} \
-  GATEWAY_CREDENTIALS_STATIC_BENCH_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_BENCH_PASSWORD=bench \
-  GATEWAY_CREDENTIALS_STATIC_BIG_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_BIG_PASSWORD=bench \
-  GATEWAY_CREDENTIALS_STATIC_SLOW_USERNAME=bench GATEWAY_CREDENTIALS_STATIC_SLOW_PASSWORD=bench \
+  GATEWAY_BANDWIDTH_TOKEN_URL=${UPSTREAM_URL:-http://127.0.0.1:18081/api}/oauth2/token \
+  GATEWAY_CREDENTIALS_STATIC_BENCH_CLIENT_ID=bench GATEWAY_CREDENTIALS_STATIC_BENCH_CLIENT_SECRET=bench \
+  GATEWAY_CREDENTIALS_STATIC_BIG_CLIENT_ID=bench GATEWAY_CREDENTIALS_STATIC_BIG_CLIENT_SECRET=bench \
+  GATEWAY_CREDENTIALS_STATIC_SLOW_CLIENT_ID=bench GATEWAY_CREDENTIALS_STATIC_SLOW_CLIENT_SECRET=bench \
   GATEWAY_CLIENTS_0_NAME=bench GATEWAY_CLIENTS_0_API_KEY_SHA256=$(printf %s "$KEY" | sha256sum | cut -c1-64) \
   GATEWAY_CLIENTS_0_ACCOUNTS=bench,big,slow GATEWAY_CLIENTS_0_SCOPES=numbers:read,numbers:write \
   GATEWAY_CLIENTS_0_REQUESTS_PER_SECOND=10000000 GATEWAY_CLIENTS_0_MAX_ORDER_QUANTITY=5000 \

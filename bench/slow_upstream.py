@@ -1,12 +1,20 @@
 """A loopback upstream that answers every request after a fixed delay without blocking threads: one second for
-run.sh's scenario 4, 20 ms for steady.sh. Usage: slow_upstream.py BODY_FILE PORT [DELAY_SECONDS, default 1]"""
+run.sh's scenario 4, 20 ms for steady.sh. A POST to .../oauth2/token gets an access token at once (the gateway
+fetches one per hour). Usage: slow_upstream.py BODY_FILE PORT [DELAY_SECONDS, default 1]"""
 import asyncio
 import sys
 
 body = open(sys.argv[1], "rb").read()
 delay = float(sys.argv[3]) if len(sys.argv) > 3 else 1.0
-response = (b"HTTP/1.1 200 OK\r\nContent-Type: application/xml\r\nContent-Length: "
-            + str(len(body)).encode() + b"\r\n\r\n" + body)
+
+
+def answer(content_type, content):
+    return (b"HTTP/1.1 200 OK\r\nContent-Type: " + content_type + b"\r\nContent-Length: "
+            + str(len(content)).encode() + b"\r\n\r\n" + content)
+
+
+response = answer(b"application/xml", body)
+token = answer(b"application/json", b'{"access_token":"bench-token","token_type":"Bearer","expires_in":3600}')
 
 
 async def handle(reader, writer):
@@ -15,6 +23,11 @@ async def handle(reader, writer):
             request = await reader.readuntil(b"\r\n\r\n")
             if not request:
                 break
+            if request.startswith(b"POST ") and b"/oauth2/token " in request.split(b"\r\n", 1)[0]:
+                await reader.readexactly(content_length(request))
+                writer.write(token)
+                await writer.drain()
+                continue
             await asyncio.sleep(delay)
             writer.write(response)
             await writer.drain()
@@ -22,6 +35,14 @@ async def handle(reader, writer):
         pass
     finally:
         writer.close()
+
+
+def content_length(head):
+    for line in head.split(b"\r\n"):
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length":
+            return int(value.strip())
+    return 0
 
 
 async def main():

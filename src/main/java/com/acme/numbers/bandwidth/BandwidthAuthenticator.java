@@ -1,7 +1,9 @@
 package com.acme.numbers.bandwidth;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,7 +28,8 @@ import com.acme.numbers.ordering.UpstreamUnavailableException;
 
 /**
  * Produces the {@code Authorization} header for an account: Basic for legacy API users, or a bearer token from
- * the OAuth2 client-credentials flow, cached until shortly before it expires, fetched once at a time per account.
+ * the OAuth2 client-credentials flow, kept until shortly before it expires (by the gateway's clock) and fetched
+ * once at a time per client. A kept token costs a map lookup and a clock read per call, and no operator.
  */
 final class BandwidthAuthenticator {
 
@@ -39,14 +42,19 @@ final class BandwidthAuthenticator {
     private final WebClient webClient;
     private final BandwidthEndpoints endpoints;
     private final LegacyApiUsers legacyUsers;
-    private final Map<ClientCredentials, Mono<String>> tokens = new ConcurrentHashMap<>();
+    private final Clock clock;
+    /** The last token per client; a new secret is a new key, so rotated credentials never reuse an old token. */
+    private final Map<ClientCredentials, BearerToken> tokens = new ConcurrentHashMap<>();
+    /** Fetches under way: callers that need a token at the same time share one request to the token endpoint. */
+    private final Map<ClientCredentials, Mono<String>> fetches = new ConcurrentHashMap<>();
 
     BandwidthAuthenticator(CredentialVault vault, WebClient webClient, BandwidthEndpoints endpoints,
-            LegacyApiUsers legacyUsers) {
+            LegacyApiUsers legacyUsers, Clock clock) {
         this.vault = vault;
         this.webClient = webClient;
         this.endpoints = endpoints;
         this.legacyUsers = legacyUsers;
+        this.clock = clock;
     }
 
     /** @return the account's credentials; {@link AccountNotFoundException} when the gateway has none */
@@ -74,16 +82,31 @@ final class BandwidthAuthenticator {
             return Mono.just(basic(basic.username(), basic.password().reveal()));
         }
         ClientCredentials client = (ClientCredentials) credentials;
-        // A new secret is a new key: rotated credentials never reuse the old token.
-        return tokens.computeIfAbsent(client, this::cachedToken).map(token -> "Bearer " + token);
+        String kept = keptToken(client);
+        // Deferred: a retry of the call asks again, so it joins a fetch under way and is not handed a failed one.
+        return kept != null ? Mono.just(kept) : Mono.defer(() -> {
+            String now = keptToken(client);
+            return now != null ? Mono.just(now) : fetches.computeIfAbsent(client, this::fetch);
+        });
     }
 
-    private Mono<String> cachedToken(ClientCredentials client) {
-        return requestToken(client).cache(
-                token -> Duration.ofSeconds(token.expiresInOrDefault()).minus(EARLY_RENEWAL),
-                error -> Duration.ZERO,
-                () -> Duration.ZERO)
-                .map(TokenResponse::accessToken);
+    private String keptToken(ClientCredentials client) {
+        BearerToken token = tokens.get(client);
+        return token != null && clock.instant().isBefore(token.renewAt()) ? token.header() : null;
+    }
+
+    /** One request to the token endpoint, shared by the callers that wait for it; a failure is not kept. */
+    private Mono<String> fetch(ClientCredentials client) {
+        return requestToken(client)
+                .map(response -> {
+                    BearerToken token = new BearerToken("Bearer " + response.accessToken(), clock.instant()
+                            .plusSeconds(response.expiresInOrDefault()).minus(EARLY_RENEWAL));
+                    tokens.put(client, token);
+                    return token.header();
+                })
+                // Before the outcome reaches anyone: a caller it wakes must not find this fetch again.
+                .doOnTerminate(() -> fetches.remove(client))
+                .cache();
     }
 
     private Mono<TokenResponse> requestToken(ClientCredentials client) {
@@ -108,6 +131,15 @@ final class BandwidthAuthenticator {
     private static String basic(String user, String password) {
         String pair = user + ":" + password;
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** An {@code Authorization} value kept until {@code renewAt}, shortly before Bandwidth's expiry. */
+    private record BearerToken(String header, Instant renewAt) {
+
+        @Override
+        public String toString() {
+            return "BearerToken[header=******, renewAt=" + renewAt + "]";
+        }
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

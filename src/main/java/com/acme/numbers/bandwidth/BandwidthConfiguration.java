@@ -45,7 +45,7 @@ class BandwidthConfiguration {
         WebClient webClient = webClient(builder, properties, traceContext);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints,
-                new LegacyApiUsers(clock, metrics));
+                new LegacyApiUsers(clock, metrics), clock);
         return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard,
                 traceContext), translator, metrics, clock);
     }

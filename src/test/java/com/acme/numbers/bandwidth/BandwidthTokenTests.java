@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,11 +102,24 @@ class BandwidthTokenTests {
                 .withFixedDelay(400)));
 
         assertThatThrownBy(() -> adapter.search(OAUTH_ACCOUNT, criteria()).timeout(Duration.ofMillis(50)).block())
-                .hasCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+                .hasCauseInstanceOf(TimeoutException.class);
         search();
 
         assertThat(stub.server.findAll(postRequestedFor(urlPathEqualTo(TOKEN_URL)))).hasSizeBetween(1, 2);
         searchesWith(1, "late");
+    }
+
+    @Test
+    void aTokenBandwidthRefusesIsDroppedAndTheCallRetriedOnceWithANewOne() {
+        tokens("revoked", "fresh");
+        stub.server.stubFor(get(urlPathEqualTo(SEARCH)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer revoked")).willReturn(aResponse().withStatus(401)));
+
+        search();
+
+        tokenFetches(2);
+        searchesWith(1, "revoked");
+        searchesWith(1, "fresh");
     }
 
     /** The token endpoint answers {@code first}, then {@code second}, each valid for an hour. */

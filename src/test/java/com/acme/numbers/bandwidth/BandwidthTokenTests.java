@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,11 +84,7 @@ class BandwidthTokenTests {
 
     @Test
     void aFailedFetchIsNotKeptAndTheNextCallFetchesAgain() {
-        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("tokens")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-                .willReturn(aResponse().withStatus(500)));
-        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("tokens")
-                .whenScenarioStateIs("recovered").willReturn(okJson(token("after-failure"))));
+        tokenAnswers(aResponse().withStatus(500), okJson(token("after-failure")));
 
         assertThatThrownBy(this::search).isInstanceOf(UpstreamFailureException.class);
         search();
@@ -124,10 +121,15 @@ class BandwidthTokenTests {
 
     /** The token endpoint answers {@code first}, then {@code second}, each valid for an hour. */
     private static void tokens(String first, String second) {
-        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("renewal")
-                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("renewed").willReturn(okJson(token(first))));
-        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("renewal")
-                .whenScenarioStateIs("renewed").willReturn(okJson(token(second))));
+        tokenAnswers(okJson(token(first)), okJson(token(second)));
+    }
+
+    /** The token endpoint's first answer, then the one it gives from then on. */
+    private static void tokenAnswers(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
+        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("tokens")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered").willReturn(first));
+        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("tokens")
+                .whenScenarioStateIs("answered").willReturn(then));
     }
 
     private static String token(String value) {

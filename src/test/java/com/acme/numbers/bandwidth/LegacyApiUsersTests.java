@@ -59,11 +59,7 @@ class LegacyApiUsersTests {
 
     @Test
     void afterTheDecommissionDateARefusedLegacyUserIsNamedAsTheCause(CapturedOutput output) {
-        BandwidthAdapter adapter = adapterOn("2026-12-02T00:00:00Z");
-        refuseSearches(BASIC_ACCOUNT);
-
-        assertThatThrownBy(() -> adapter.search(BASIC_ACCOUNT, search()).block())
-                .isInstanceOf(UpstreamFailureException.class);
+        refusedLegacySearchOn("2026-12-02T00:00:00Z");
 
         assertThat(output.getOut()).contains("which Bandwidth decommissioned on 2026-12-02")
                 .containsOnlyOnce(REFUSED + "; Bandwidth decommissioned legacy API users on 2026-12-02: " + REMEDY)
@@ -72,11 +68,7 @@ class LegacyApiUsersTests {
 
     @Test
     void beforeTheDecommissionDateARefusalIsNotBlamedOnIt(CapturedOutput output) {
-        BandwidthAdapter adapter = adapterOn("2026-12-01T23:59:59Z");
-        refuseSearches(BASIC_ACCOUNT);
-
-        assertThatThrownBy(() -> adapter.search(BASIC_ACCOUNT, search()).block())
-                .isInstanceOf(UpstreamFailureException.class);
+        refusedLegacySearchOn("2026-12-01T23:59:59Z");
 
         assertThat(output.getOut()).contains(ANNOUNCED, "which Bandwidth decommissions on").doesNotContain(REFUSED);
     }
@@ -96,9 +88,14 @@ class LegacyApiUsersTests {
                 .willReturn(xml(200, read(getClass(), "search-response-plain.xml"))));
     }
 
-    private static void refuseSearches(String account) {
-        stub.server.stubFor(get(urlPathEqualTo("/api/accounts/" + account + "/availableNumbers"))
+    /** Bandwidth refuses the legacy account's API user on that day: the search fails as an upstream failure. */
+    private static void refusedLegacySearchOn(String instant) {
+        BandwidthAdapter adapter = adapterOn(instant);
+        stub.server.stubFor(get(urlPathEqualTo("/api/accounts/" + BASIC_ACCOUNT + "/availableNumbers"))
                 .willReturn(aResponse().withStatus(401)));
+
+        assertThatThrownBy(() -> adapter.search(BASIC_ACCOUNT, search()).block())
+                .isInstanceOf(UpstreamFailureException.class);
     }
 
     private static NumberSearch search() {

@@ -71,8 +71,7 @@ class BandwidthTokenTests {
 
     @Test
     void callersThatNeedATokenTogetherShareOneFetch() {
-        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).willReturn(okJson(token("shared"))
-                .withFixedDelay(300)));
+        slowToken("shared", 300);
 
         List<SearchResult> results = Flux.range(0, 5).flatMap(i -> adapter.search(OAUTH_ACCOUNT, criteria()))
                 .collectList().block();
@@ -95,8 +94,7 @@ class BandwidthTokenTests {
 
     @Test
     void aCallerThatGivesUpWhileTheTokenIsFetchedDoesNotStrandTheNextOne() {
-        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).willReturn(okJson(token("late"))
-                .withFixedDelay(400)));
+        slowToken("late", 400);
 
         assertThatThrownBy(() -> adapter.search(OAUTH_ACCOUNT, criteria()).timeout(Duration.ofMillis(50)).block())
                 .hasCauseInstanceOf(TimeoutException.class);
@@ -125,6 +123,11 @@ class BandwidthTokenTests {
     }
 
     /** The token endpoint's first answer, then the one it gives from then on. */
+    private static void slowToken(String value, int delayMillis) {
+        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).willReturn(okJson(token(value))
+                .withFixedDelay(delayMillis)));
+    }
+
     private static void tokenAnswers(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
         stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("tokens")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered").willReturn(first));

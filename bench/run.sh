@@ -78,6 +78,8 @@ THREADS_AFTER=$(threads $GATEWAY_PID); RSS_SLOW=$(rss_mb $GATEWAY_PID)
 stop $GATEWAY_PID
 
 python3 bench/report.py "$WORK/results.jsonl" "$ROOT/bench/results" \
-  startup_packaged_jar_ms="$STARTUP_FAT" startup_packaged_jar_cds_ms="$STARTUP_FAT_CDS" startup_extracted_ms="$STARTUP_PLAIN" startup_extracted_cds_ms="$STARTUP_CDS" \
-  rss_rest_packaged_jar_mb="$RSS_REST_FAT" rss_rest_packaged_jar_cds_mb="$RSS_REST_FAT_CDS" rss_rest_extracted_mb="$RSS_REST" rss_rest_extracted_cds_mb="$RSS_REST_CDS" \
+  startup_packaged_jar_ms="$STARTUP_FAT" startup_packaged_jar_cds_ms="$STARTUP_FAT_CDS" \
+  startup_extracted_ms="$STARTUP_PLAIN" startup_extracted_cds_ms="$STARTUP_CDS" \
+  rss_rest_packaged_jar_mb="$RSS_REST_FAT" rss_rest_packaged_jar_cds_mb="$RSS_REST_FAT_CDS" \
+  rss_rest_extracted_mb="$RSS_REST" rss_rest_extracted_cds_mb="$RSS_REST_CDS" \
   rss_load_mb="$RSS_LOAD" rss_slow_mb="$RSS_SLOW" threads_before="$THREADS_BEFORE" threads_after="$THREADS_AFTER"

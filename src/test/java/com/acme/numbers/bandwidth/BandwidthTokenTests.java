@@ -122,12 +122,13 @@ class BandwidthTokenTests {
         tokenAnswers(okJson(token(first)), okJson(token(second)));
     }
 
-    /** The token endpoint's first answer, then the one it gives from then on. */
+    /** The token endpoint answers {@code value}, valid for an hour, after {@code delayMillis}. */
     private static void slowToken(String value, int delayMillis) {
         stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).willReturn(okJson(token(value))
                 .withFixedDelay(delayMillis)));
     }
 
+    /** The token endpoint's first answer, then the one it gives from then on. */
     private static void tokenAnswers(ResponseDefinitionBuilder first, ResponseDefinitionBuilder then) {
         stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).inScenario("tokens")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("answered").willReturn(first));

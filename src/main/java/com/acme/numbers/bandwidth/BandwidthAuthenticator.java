@@ -43,8 +43,11 @@ final class BandwidthAuthenticator {
     private final BandwidthEndpoints endpoints;
     private final LegacyApiUsers legacyUsers;
     private final Clock clock;
-    /** The last token per client; a new secret is a new key, so rotated credentials never reuse an old token. */
-    private final Map<ClientCredentials, BearerToken> tokens = new ConcurrentHashMap<>();
+    /**
+     * The last token per client id, with the credentials it was issued for: a rotated secret never reuses the old
+     * token, and its new token replaces the old entry, so the map holds one entry per client.
+     */
+    private final Map<String, BearerToken> tokens = new ConcurrentHashMap<>();
     /** Fetches under way: callers that need a token at the same time share one request to the token endpoint. */
     private final Map<ClientCredentials, Mono<String>> fetches = new ConcurrentHashMap<>();
 
@@ -69,7 +72,7 @@ final class BandwidthAuthenticator {
     void forget(String accountId, BandwidthCredentials credentials) {
         vault.invalidate(accountId);
         if (credentials instanceof ClientCredentials client) {
-            tokens.remove(client);
+            tokens.remove(client.clientId());
         } else {
             legacyUsers.refused(accountId);
         }
@@ -91,17 +94,18 @@ final class BandwidthAuthenticator {
     }
 
     private String keptToken(ClientCredentials client) {
-        BearerToken token = tokens.get(client);
-        return token != null && clock.instant().isBefore(token.renewAt()) ? token.header() : null;
+        BearerToken token = tokens.get(client.clientId());
+        return token != null && token.issuedFor().equals(client) && clock.instant().isBefore(token.renewAt())
+                ? token.header() : null;
     }
 
     /** One request to the token endpoint, shared by the callers that wait for it; a failure is not kept. */
     private Mono<String> fetch(ClientCredentials client) {
         return requestToken(client)
                 .map(response -> {
-                    BearerToken token = new BearerToken("Bearer " + response.accessToken(), clock.instant()
+                    BearerToken token = new BearerToken(client, "Bearer " + response.accessToken(), clock.instant()
                             .plusSeconds(response.expiresInOrDefault()).minus(EARLY_RENEWAL));
-                    tokens.put(client, token);
+                    tokens.put(client.clientId(), token);
                     return token.header();
                 })
                 // Before the outcome reaches anyone: a caller it wakes must not find this fetch again.
@@ -133,12 +137,12 @@ final class BandwidthAuthenticator {
         return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** An {@code Authorization} value kept until {@code renewAt}, shortly before Bandwidth's expiry. */
-    private record BearerToken(String header, Instant renewAt) {
+    /** An {@code Authorization} value for {@code issuedFor}, kept until {@code renewAt}, before Bandwidth's expiry. */
+    private record BearerToken(ClientCredentials issuedFor, String header, Instant renewAt) {
 
         @Override
         public String toString() {
-            return "BearerToken[header=******, renewAt=" + renewAt + "]";
+            return "BearerToken[clientId=" + issuedFor.clientId() + ", header=******, renewAt=" + renewAt + "]";
         }
     }
 

@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.TimeoutException;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
@@ -25,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
+import com.acme.numbers.credentials.BandwidthCredentials.ClientCredentials;
+import com.acme.numbers.credentials.Secret;
 import com.acme.numbers.ordering.NumberSearch;
 import com.acme.numbers.ordering.SearchCriteria;
 import com.acme.numbers.ordering.SearchResult;
@@ -115,6 +119,39 @@ class BandwidthTokenTests {
         tokenFetches(2);
         searchesWith(1, "revoked");
         searchesWith(1, "fresh");
+    }
+
+    @Test
+    void aRotatedSecretGetsItsOwnTokenWhichReplacesTheOldOne() {
+        AtomicReference<String> secret = new AtomicReference<>("secret-a");
+        adapter = stub.adapter(clock, Duration.ofSeconds(2), DataSize.ofMegabytes(1),
+                stub.guard(BandwidthStub.resilience(Duration.ofSeconds(10), 2), clock), accountId -> Mono.just(
+                        new ClientCredentials(BandwidthStub.CLIENT_ID, Secret.of(secret.get()))));
+        tokenFor("secret-a", "for-a");
+        tokenFor("secret-b", "for-b");
+
+        search();
+        secret.set("secret-b");
+        search();
+        search();
+        secret.set("secret-a");
+        search();
+
+        tokenFetchesWith(2, "secret-a");
+        tokenFetchesWith(1, "secret-b");
+        searchesWith(2, "for-a");
+        searchesWith(2, "for-b");
+    }
+
+    /** The token endpoint answers {@code value}, valid for an hour, to the client sending {@code secret}. */
+    private static void tokenFor(String secret, String value) {
+        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).withHeader("Authorization",
+                equalTo(BandwidthStub.basic(BandwidthStub.CLIENT_ID, secret))).willReturn(okJson(token(value))));
+    }
+
+    private static void tokenFetchesWith(int count, String secret) {
+        stub.server.verify(count, postRequestedFor(urlPathEqualTo(TOKEN_URL))
+                .withHeader("Authorization", equalTo(BandwidthStub.basic(BandwidthStub.CLIENT_ID, secret))));
     }
 
     /** The token endpoint answers {@code first}, then {@code second}, each valid for an hour. */

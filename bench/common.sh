@@ -16,6 +16,8 @@ trap cleanup EXIT
 
 command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx; }
 ulimit -n 65536 || true
+# What both stand-in token endpoints (nginx's and slow_upstream.py's) answer; the gateway fetches one per hour.
+export TOKEN_ANSWER='{"access_token":"bench-token","token_type":"Bearer","expires_in":3600}'
 
 start_upstream() { # nginx with recorded Bandwidth answers on 18081, nginx as a plain proxy on 18082, 1 s upstream on 18084
   echo "== recorded Bandwidth answers"
@@ -38,7 +40,7 @@ http {
     location = /api/accounts/slow/availableNumbers { proxy_pass http://127.0.0.1:18084; }
     location = /api/oauth2/token {
       default_type application/json;
-      return 200 '{"access_token":"bench-token","token_type":"Bearer","expires_in":3600}';
+      return 200 '$TOKEN_ANSWER';
     }
   }
   upstream direct { server 127.0.0.1:18081; keepalive 64; }
@@ -52,7 +54,11 @@ NGINX
   for url in "http://127.0.0.1:18081/api/accounts/bench/availableNumbers" "http://127.0.0.1:18082/api/accounts/big/availableNumbers"; do
     curl -sf -o /dev/null "$url" || { echo "nginx does not serve $url" >&2; exit 1; }
   done
-  python3 bench/slow_upstream.py "$WORK/small.xml" 18084 & PIDS+=($!)
+  start_slow_upstream 18084 1
+}
+
+start_slow_upstream() { # port delay-seconds: the small search answered after the delay (the fixtures must exist)
+  python3 bench/slow_upstream.py "$WORK/small.xml" "$1" "$2" & PIDS+=($!)
 }
 
 # Builds the gateway and extracts it as the image runs it (the class path in the manifest): sets GATEWAY_JAR, the

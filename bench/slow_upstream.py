@@ -1,7 +1,8 @@
 """A loopback upstream that answers every request after a fixed delay without blocking threads: one second for
-run.sh's scenario 4, 20 ms for steady.sh. A POST to .../oauth2/token gets an access token at once (the gateway
-fetches one per hour). Usage: slow_upstream.py BODY_FILE PORT [DELAY_SECONDS, default 1]"""
+run.sh's scenario 4, 20 ms for steady.sh. A POST to .../oauth2/token gets common.sh's TOKEN_ANSWER at once (the
+gateway fetches one per hour). Usage: slow_upstream.py BODY_FILE PORT [DELAY_SECONDS, default 1]"""
 import asyncio
+import os
 import sys
 
 body = open(sys.argv[1], "rb").read()
@@ -14,7 +15,7 @@ def answer(content_type, content):
 
 
 response = answer(b"application/xml", body)
-token = answer(b"application/json", b'{"access_token":"bench-token","token_type":"Bearer","expires_in":3600}')
+token = answer(b"application/json", os.environ["TOKEN_ANSWER"].encode())
 
 
 async def handle(reader, writer):

@@ -17,7 +17,7 @@ build_gateway
 
 echo "== an upstream stub that answers after ${DELAY}s"
 python3 bench/make_fixtures.py "$WORK" > /dev/null
-python3 bench/slow_upstream.py "$WORK/small.xml" 18085 "$DELAY" & PIDS+=($!)
+start_slow_upstream 18085 "$DELAY"
 SEARCH="/accounts/bench/availableNumbers?areaCode=919&quantity=3"
 until curl -sf -o /dev/null "http://127.0.0.1:18085/api$SEARCH"; do sleep 0.1; done
 UPSTREAM_URL=http://127.0.0.1:18085/api start_gateway "$APP_JAR"

@@ -20,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.matching.StringValuePattern;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,13 +146,18 @@ class BandwidthTokenTests {
 
     /** The token endpoint answers {@code value}, valid for an hour, to the client sending {@code secret}. */
     private static void tokenFor(String secret, String value) {
-        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1).withHeader("Authorization",
-                equalTo(BandwidthStub.basic(BandwidthStub.CLIENT_ID, secret))).willReturn(okJson(token(value))));
+        stub.server.stubFor(post(urlPathEqualTo(TOKEN_URL)).atPriority(1)
+                .withHeader("Authorization", clientAuthorization(secret)).willReturn(okJson(token(value))));
     }
 
     private static void tokenFetchesWith(int count, String secret) {
         stub.server.verify(count, postRequestedFor(urlPathEqualTo(TOKEN_URL))
-                .withHeader("Authorization", equalTo(BandwidthStub.basic(BandwidthStub.CLIENT_ID, secret))));
+                .withHeader("Authorization", clientAuthorization(secret)));
+    }
+
+    /** The token request's {@code Authorization} header of the stub's client when it holds {@code secret}. */
+    private static StringValuePattern clientAuthorization(String secret) {
+        return equalTo(BandwidthStub.basic(BandwidthStub.CLIENT_ID, secret));
     }
 
     /** The token endpoint answers {@code first}, then {@code second}, each valid for an hour. */

@@ -1,6 +1,7 @@
 """A loopback upstream that answers every request after a fixed delay without blocking threads: one second for
 run.sh's scenario 4, 20 ms for steady.sh. A POST to .../oauth2/token gets common.sh's TOKEN_ANSWER at once (the
-gateway fetches one per hour). Usage: slow_upstream.py BODY_FILE PORT [DELAY_SECONDS, default 1]"""
+gateway fetches one per hour). Usage (common.sh's start_slow_upstream exports TOKEN_ANSWER and starts it):
+slow_upstream.py BODY_FILE PORT [DELAY_SECONDS, default 1]"""
 import asyncio
 import os
 import sys
@@ -15,6 +16,8 @@ def answer(content_type, content):
 
 
 response = answer(b"application/xml", body)
+if "TOKEN_ANSWER" not in os.environ:
+    sys.exit("slow_upstream.py: TOKEN_ANSWER is not set; start it through bench/common.sh (start_slow_upstream)")
 token = answer(b"application/json", os.environ["TOKEN_ANSWER"].encode())
 
 

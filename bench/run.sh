@@ -2,6 +2,7 @@
 # Numbers Gateway benchmark: the gateway against nginx (direct and as a plain reverse proxy) and Spring Cloud
 # Gateway (pass-through), all on loopback, same run, same machine. Bounded: 6-9 minutes, fixed durations and capped warm-ups.
 # Usage: bench/run.sh            (needs root for apt-get the first time; see bench/README.md)
+#        FLOOR=1 bench/run.sh    adds the prescribed stack's floor (bench/floor) to scenario 1: up to 2 minutes more
 set -euo pipefail
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-5s}          # nginx needs none to speak of
@@ -11,6 +12,10 @@ echo "== building the gateway and the Spring Cloud Gateway peer"
 build_gateway   # the load runs on the extracted jar, as in the image, with or without the trained class archive
 (cd bench/scg && mvn -B -q -DskipTests package)
 SCG_JAR=$(ls bench/scg/target/scg-passthrough-*.jar | grep -v original | head -1)
+if [ -n "${FLOOR:-}" ]; then
+  (cd bench/floor && mvn -B -q -DskipTests package)
+  FLOOR_JAR=$(ls bench/floor/target/stack-floor-*.jar | grep -v original | head -1)
+fi
 
 start_upstream
 
@@ -55,6 +60,15 @@ echo "== 1. saturation, small search"
 run_wrk direct 2 64 "http://127.0.0.1:18081$SMALL_PATH"
 run_wrk nginx_proxy 2 64 "http://127.0.0.1:18082$SMALL_PATH"
 run_wrk scg 2 64 "http://127.0.0.1:18083$SMALL_PATH" $SCG_PID
+if [ -n "${FLOOR:-}" ]; then # with the gateway's JVM flags; stopped before the gateway's turn
+  java $JVM_FLAGS -jar "$FLOOR_JAR" > "$WORK/floor.log" 2>&1 & FLOOR_PID=$!; PIDS+=($FLOOR_PID)
+  until curl -sf -o /dev/null "http://127.0.0.1:18085${GW_SMALL#*18080}"; do
+    kill -0 "$FLOOR_PID" 2>/dev/null || { echo "the floor app did not start: $WORK/floor.log" >&2; exit 1; }
+    sleep 0.1
+  done
+  run_wrk floor 2 64 "http://127.0.0.1:18085${GW_SMALL#*18080}" $FLOOR_PID
+  stop $FLOOR_PID
+fi
 run_wrk gateway 2 64 "$GW_SMALL" $GATEWAY_PID
 RSS_LOAD=$(rss_mb $GATEWAY_PID)
 if [ -n "${ONLY_SATURATION:-}" ]; then

@@ -21,7 +21,7 @@ def added(pct):
 summary = {
     "gateway_vs_nginx_proxy_throughput": ratio("gateway", "nginx_proxy"),
     "scg_vs_nginx_proxy_throughput": ratio("scg", "nginx_proxy"),
-    "floor_vs_nginx_proxy_throughput": ratio("floor", "nginx_proxy"),
+    **({"floor_vs_nginx_proxy_throughput": ratio("floor", "nginx_proxy")} if "floor" in rows else {}),
     "added_latency_p50_ms": added("p50_ms"),
     "added_latency_p99_ms": added("p99_ms"),
     "big_search_gateway_p50_ms": rows.get("gateway_big", {}).get("p50_ms"),

@@ -92,11 +92,14 @@ start_gateway() { # jar [extra JVM flags] [port, 18080]: sets GATEWAY_PID and ST
   GATEWAY_RESILIENCE_BULKHEAD_MAX_CONCURRENT=${BULKHEAD:-256} \
   java $JVM_FLAGS ${2:-} -jar "$1" ${GATEWAY_ARGS:-} > "$WORK/gateway-$port.log" 2>&1 &
   GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness"; do
-    kill -0 "$GATEWAY_PID" 2>/dev/null || { echo "the gateway did not start: $WORK/gateway-$port.log" >&2; exit 1; }
+  await_answer "http://127.0.0.1:$port/actuator/health/readiness" "$GATEWAY_PID" "$WORK/gateway-$port.log"
+  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+await_answer() { # url pid log: waits until url answers 2xx; stops the run if the process died first
+  until curl -sf -o /dev/null "$1"; do
+    kill -0 "$2" 2>/dev/null || { echo "the process did not start: $3" >&2; exit 1; }
     sleep 0.05
   done
-  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
 }
 stop() { kill "$1"; wait "$1" 2>/dev/null || true; }
 rss_mb() { echo $(( $(ps -o rss= -p "$1") / 1024 )); }

@@ -37,7 +37,7 @@ STARTUP_CDS=$STARTUP_MS; RSS_REST_CDS=$(rss_mb $GATEWAY_PID); stop $GATEWAY_PID
 start_gateway "$APP_JAR"   # the load scenarios run on this one
 STARTUP_PLAIN=$STARTUP_MS; RSS_REST=$(rss_mb $GATEWAY_PID)
 java -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & SCG_PID=$!; PIDS+=($SCG_PID)
-until curl -sf -o /dev/null http://127.0.0.1:18083/api/accounts/bench/availableNumbers; do sleep 0.1; done
+await_answer http://127.0.0.1:18083/api/accounts/bench/availableNumbers $SCG_PID "$WORK/scg.log"
 for url in "$GW_SMALL_CHECK" "$GW_BIG_CHECK"; do
   curl -sf -o /dev/null -H "X-API-Key: $KEY" "$url" || { echo "the gateway does not answer $url" >&2; exit 1; }
 done
@@ -62,11 +62,9 @@ run_wrk nginx_proxy 2 64 "http://127.0.0.1:18082$SMALL_PATH"
 run_wrk scg 2 64 "http://127.0.0.1:18083$SMALL_PATH" $SCG_PID
 if [ -n "${FLOOR:-}" ]; then # with the gateway's JVM flags; stopped before the gateway's turn
   java $JVM_FLAGS -jar "$FLOOR_JAR" > "$WORK/floor.log" 2>&1 & FLOOR_PID=$!; PIDS+=($FLOOR_PID)
-  until curl -sf -o /dev/null "http://127.0.0.1:18085${GW_SMALL#*18080}"; do
-    kill -0 "$FLOOR_PID" 2>/dev/null || { echo "the floor app did not start: $WORK/floor.log" >&2; exit 1; }
-    sleep 0.1
-  done
-  run_wrk floor 2 64 "http://127.0.0.1:18085${GW_SMALL#*18080}" $FLOOR_PID
+  FLOOR_SMALL="http://127.0.0.1:18085${GW_SMALL#*18080}"   # the gateway's search URL on the floor's port
+  await_answer "$FLOOR_SMALL" $FLOOR_PID "$WORK/floor.log"
+  run_wrk floor 2 64 "$FLOOR_SMALL" $FLOOR_PID
   stop $FLOOR_PID
 fi
 run_wrk gateway 2 64 "$GW_SMALL" $GATEWAY_PID

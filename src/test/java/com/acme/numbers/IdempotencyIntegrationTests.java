@@ -136,6 +136,20 @@ class IdempotencyIntegrationTests extends StubBandwidthIntegrationTest {
     }
 
     @Test
+    void aRequestRefusedAsInvalidLeavesTheKeyFreeForTheCorrectedOne() {
+        stubOrderCreation();
+
+        EntityExchangeResult<String> invalid = postOrder("key-corrected", Map.of("name", "Support line",
+                "selection", Map.of("type", "areaCode", "areaCode", "91", "quantity", 2)), OPS_KEY);
+        EntityExchangeResult<String> corrected = postOrder("key-corrected", ORDER, OPS_KEY);
+
+        assertThat(invalid.getStatus().value()).isEqualTo(400);
+        assertThat(corrected.getStatus().value()).isEqualTo(201);
+        assertThat(corrected.getResponseHeaders().getFirst("Idempotent-Replayed")).isNull();
+        bandwidth.verify(1, postRequestedFor(urlPathEqualTo(ORDERS)));
+    }
+
+    @Test
     void preferWaitAnswersWithTheFinalState() {
         stubOrderCreation();
         bandwidth.stubFor(get(urlPathEqualTo(ORDERS + "/order-1"))

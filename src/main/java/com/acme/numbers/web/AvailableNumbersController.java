@@ -3,7 +3,6 @@ package com.acme.numbers.web;
 import static io.swagger.v3.oas.annotations.enums.ParameterIn.QUERY;
 
 import java.util.Locale;
-import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -25,10 +24,6 @@ import com.acme.numbers.ordering.SearchCriteria;
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Numbers", description = "Search for numbers and look up the account's numbers")
 class AvailableNumbersController {
-
-    private static final Set<String> PARAMETERS = Set.of("areaCode", "npaNxx", "npaNxxx", "rateCenter", "state",
-            "city", "zip", "lata", "localVanity", "endsIn", "tollFreeVanity", "tollFreeWildCardPattern", "quantity",
-            "details", "localCallingArea", "orderBy", "protectedStatus");
 
     private final OrderingService service;
 
@@ -73,7 +68,7 @@ class AvailableNumbersController {
                     @Parameter(name = "protectedStatus", in = QUERY, schema = @Schema(type = "string",
                             allowableValues = { "NONE", "ONLY", "MIXED" })) })
     Mono<SearchResponse> search(@PathVariable String accountId, ServerWebExchange exchange) {
-        QueryValues query = QueryValues.of(exchange, PARAMETERS);
+        QueryValues query = QueryValues.of(exchange);
         SearchCriteria criteria = new SearchCriteria(query.text("areaCode"), query.text("npaNxx"),
                 query.text("npaNxxx"), query.text("rateCenter"), query.text("state"), query.text("city"),
                 query.text("zip"), query.text("lata"), query.text("localVanity"), query.flag("endsIn"),

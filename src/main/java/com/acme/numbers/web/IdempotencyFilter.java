@@ -133,11 +133,13 @@ class IdempotencyFilter extends NamedWebFilter {
 
     /**
      * Stores final answers before they are sent, so a retry that follows at once already finds them; releases the
-     * key when the outcome is unknown or worth retrying (5xx, 409, 429).
+     * key when the outcome is unknown or worth retrying (5xx, 409, 429), and when the request was refused before it
+     * did anything (400): like Stripe, a request that failed validation leaves no result behind, so the caller can
+     * correct it and send it again with the same key.
      */
     private Mono<Void> finish(String key, CapturingResponse response) {
         int status = response.getStatusCode() == null ? 200 : response.getStatusCode().value();
-        if (status >= 500 || status == 409 || status == 429) {
+        if (status >= 500 || status == 400 || status == 409 || status == 429) {
             return store.release(key);
         }
         HttpHeaders headers = response.getHeaders();

@@ -2,11 +2,7 @@ package com.acme.numbers.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
-
-import org.springframework.web.server.ServerWebExchange;
 
 import com.acme.numbers.ordering.FieldProblem;
 import com.acme.numbers.ordering.InvalidRequestException;
@@ -14,8 +10,6 @@ import com.acme.numbers.ordering.PhoneNumber;
 
 /** Parses the request values the domain needs typed, and refuses what it does not know. */
 final class Inputs {
-
-    private static final int ECHOED_NAME_LENGTH = 64;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String PHONE_MESSAGE = "must be +1 followed by 10 digits, or 10 digits, with a valid "
@@ -61,28 +55,5 @@ final class Inputs {
             throw InvalidRequestException.of(field, "must be 1 to 64 letters, digits or dashes");
         }
         return value;
-    }
-
-    /**
-     * An unknown query parameter is an error: a misspelt filter must never be ignored silently. Its name is echoed,
-     * cut to {@value #ECHOED_NAME_LENGTH} characters: enough to spot the typo, not a mirror for arbitrary input.
-     * Each parameter takes one value, so a repeated one is an error too: which of its values counts would otherwise
-     * be a rule of the framework (the first, or all joined with commas), not the caller's choice.
-     */
-    static void onlyKnownParameters(ServerWebExchange exchange, Set<String> known) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (Map.Entry<String, List<String>> parameter : exchange.getRequest().getQueryParams().entrySet()) {
-            String name = parameter.getKey();
-            if (!known.contains(name)) {
-                problems.add(new FieldProblem(name.length() <= ECHOED_NAME_LENGTH ? name
-                        : name.substring(0, ECHOED_NAME_LENGTH) + "…", "is not a known query parameter"));
-            }
-            else if (parameter.getValue().size() > 1) {
-                problems.add(new FieldProblem(name, "is given more than once"));
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidRequestException(problems);
-        }
     }
 }

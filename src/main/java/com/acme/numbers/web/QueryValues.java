@@ -9,7 +9,7 @@ import org.springframework.web.server.ServerWebExchange;
 /**
  * A query string read in one pass, with Spring's conversion rules for the values it types: the search's nineteen
  * parameters as {@code @RequestParam}s cost a data binder and a conversion each per request (a tenth of a small
- * search's allocation). Each name has at most one value: {@link Inputs#onlyKnownParameters} refuses repeats.
+ * search's allocation). Each name has at most one value: {@link StrictQueryHandlerMapping} refuses repeats.
  */
 final class QueryValues {
 
@@ -22,9 +22,8 @@ final class QueryValues {
         this.values = values;
     }
 
-    /** Refuses names outside {@code known} and repeated names: no value is ever ignored silently. */
-    static QueryValues of(ServerWebExchange exchange, Set<String> known) {
-        Inputs.onlyKnownParameters(exchange, known);
+    /** The routing has refused undeclared and repeated names already ({@link StrictQueryHandlerMapping}). */
+    static QueryValues of(ServerWebExchange exchange) {
         return new QueryValues(exchange.getRequest().getQueryParams());
     }
 

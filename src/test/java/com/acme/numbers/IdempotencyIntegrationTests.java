@@ -100,7 +100,8 @@ class IdempotencyIntegrationTests extends StubBandwidthIntegrationTest {
 
         EntityExchangeResult<String> lost = postOrder("key-reset", ORDER, OPS_KEY);
         assertThat(lost.getStatus().value()).isEqualTo(502);
-        assertThat(lost.getResponseBody()).contains("\"retryable\":true");
+        assertThat(lost.getResponseBody()).contains("\"retryable\":true").contains("\"code\":\"outcome_unknown\"")
+                .containsPattern("\"customerOrderId\":\"idem-[0-9a-f]{32}\"");
 
         String reference = bandwidth.findAll(postRequestedFor(urlPathEqualTo(ORDERS))).get(0).getBodyAsString()
                 .replaceAll("(?s).*<CustomerOrderId>([^<]+)</CustomerOrderId>.*", "$1");
@@ -115,6 +116,39 @@ class IdempotencyIntegrationTests extends StubBandwidthIntegrationTest {
         assertThat(retried.getStatus().value()).isEqualTo(201);
         assertThat(retried.getResponseBody()).contains("\"id\":\"order-1\"");
         bandwidth.verify(1, postRequestedFor(urlPathEqualTo(ORDERS)));
+    }
+
+    @Test
+    void anUnreadableAnswerToAnOrderIsLookedUpAndTheOrderReturnedNotAFailure() {
+        bandwidth.stubFor(get(urlPathEqualTo(ORDERS)).inScenario("unreadable").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(xml(404, read(BandwidthEndpoints.class, "error-response-404.xml"))));
+        bandwidth.stubFor(post(urlPathEqualTo(ORDERS)).inScenario("unreadable").whenScenarioStateIs(Scenario.STARTED)
+                .willSetStateTo("bought").willReturn(xml(201, "<OrderResponse><Order><id>order-1</id><Name>"
+                        + "x".repeat(70_000) + "</Name></Order>")));
+        bandwidth.stubFor(get(urlPathEqualTo(ORDERS)).inScenario("unreadable").whenScenarioStateIs("bought")
+                .willReturn(xml(200, read(getClass(), "order-list-one.xml").replace("CUSTOMER_ORDER_ID", "ref-1"))));
+        bandwidth.stubFor(get(urlPathEqualTo(ORDERS + "/order-1"))
+                .willReturn(xml(200, read(BandwidthEndpoints.class, "order-response-received.xml"))));
+
+        EntityExchangeResult<String> answer = postOrder("key-unreadable", ORDER, OPS_KEY);
+
+        assertThat(answer.getStatus().value()).isEqualTo(201);
+        assertThat(answer.getResponseBody()).contains("\"id\":\"order-1\"");
+        bandwidth.verify(1, postRequestedFor(urlPathEqualTo(ORDERS)));
+    }
+
+    @Test
+    void aDefiniteRejectionIsAFailureWithoutALookUp() {
+        bandwidth.stubFor(get(urlPathEqualTo(ORDERS))
+                .willReturn(xml(404, read(BandwidthEndpoints.class, "error-response-404.xml"))));
+        bandwidth.stubFor(post(urlPathEqualTo(ORDERS)).willReturn(xml(400, "<OrderResponse><ErrorList><Error>"
+                + "<Code>5016</Code><Description>Invalid SiteId</Description></Error></ErrorList></OrderResponse>")));
+
+        EntityExchangeResult<String> answer = postOrder("key-rejected", ORDER, OPS_KEY);
+
+        assertThat(answer.getStatus().value()).isEqualTo(422);
+        assertThat(answer.getResponseBody()).contains("\"upstreamCode\":\"5016\"");
+        bandwidth.verify(1, getRequestedFor(urlPathEqualTo(ORDERS)));
     }
 
     @Test

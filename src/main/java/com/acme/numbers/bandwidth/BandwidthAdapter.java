@@ -27,10 +27,12 @@ import com.acme.numbers.ordering.NumberSearch;
 import com.acme.numbers.ordering.OrderPage;
 import com.acme.numbers.ordering.OrderQuery;
 import com.acme.numbers.ordering.OrderSummary;
+import com.acme.numbers.ordering.OutcomeUnknownException;
 import com.acme.numbers.ordering.PhoneNumber;
 import com.acme.numbers.ordering.Reservation;
 import com.acme.numbers.ordering.SearchResult;
 import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.UpstreamTimeoutException;
 
 /** The one adapter between the ordering ports and Bandwidth's XML Numbers API. */
 final class BandwidthAdapter implements NumberInventory, NumberOrdering {
@@ -100,7 +102,9 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
     public Mono<NumberOrder> place(String accountId, NewOrder order) {
         return client.exchange(accountId, Operation.PLACE_ORDER, null, OrderMapper.toXml(order),
                         "accounts", accountId, "orders")
-                .map(response -> readOrder(response.body()));
+                .map(response -> readOrder(response.body()))
+                .onErrorMap(BandwidthAdapter::mayHaveBeenAccepted,
+                        ex -> new OutcomeUnknownException("order", order.customerOrderId(), timedOut(ex)));
     }
 
     @Override
@@ -128,7 +132,9 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
                         request.mode().name().toLowerCase(Locale.ROOT)));
         return client.exchange(accountId, Operation.DISCONNECT, null, body,
                         "accounts", accountId, "disconnects")
-                .map(response -> readDisconnect(response.body(), response.locationId()));
+                .map(response -> readDisconnect(response.body(), response.locationId()))
+                .onErrorMap(BandwidthAdapter::mayHaveBeenAccepted,
+                        ex -> new OutcomeUnknownException("disconnect", request.customerOrderId(), timedOut(ex)));
     }
 
     @Override
@@ -136,6 +142,25 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         return client.exchange(accountId, Operation.READ_DISCONNECT, null, null,
                         "accounts", accountId, "disconnects", disconnectId)
                 .map(response -> readDisconnect(response.body(), disconnectId));
+    }
+
+    /**
+     * Whether a write that failed this way may still have been carried out: its answer timed out, was cut off,
+     * could not be read, or was a 5xx. A refusal (4xx, refused credentials, throttling, an open breaker, a refused
+     * connection) means Bandwidth did nothing.
+     */
+    private static boolean mayHaveBeenAccepted(Throwable ex) {
+        if (ex instanceof UpstreamTimeoutException) {
+            return true;
+        }
+        if (ex instanceof BandwidthUnavailableException unavailable) {
+            return unavailable.requestSent();
+        }
+        return ex instanceof UpstreamFailureException && !(ex instanceof BandwidthAuthRejectedException);
+    }
+
+    private static boolean timedOut(Throwable ex) {
+        return ex instanceof UpstreamTimeoutException;
     }
 
     /** Parses a body after checking it carries no error: for resources whose errors are never data. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.springframework.core.codec.CodecException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.BodyInserters;
+import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
@@ -120,16 +121,28 @@ final class BandwidthAuthenticator {
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                 .accept(MediaType.APPLICATION_JSON)
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials"))
-                .exchangeToMono(response -> response.statusCode().is2xxSuccessful()
-                        ? response.bodyToMono(TokenResponse.class)
-                        : response.releaseBody().then(Mono.error(new UpstreamFailureException(
-                                "Bandwidth refused the gateway's OAuth2 client credentials"))))
+                .exchangeToMono(BandwidthAuthenticator::tokenResponse)
                 .filter(token -> token.accessToken() != null && !token.accessToken().isBlank())
                 .switchIfEmpty(Mono.error(() -> new UpstreamFailureException("Bandwidth issued no access token")))
                 .onErrorMap(WebClientRequestException.class,
                         ex -> new UpstreamFailureException("Bandwidth's token endpoint could not be reached"))
                 .onErrorMap(CodecException.class,
                         ex -> new UpstreamFailureException("Bandwidth's token endpoint answered something unreadable"));
+    }
+
+    /** Only a JSON answer is read: a proxy's HTML page at the token endpoint is a failure, not an empty token. */
+    private static Mono<TokenResponse> tokenResponse(ClientResponse response) {
+        if (!response.statusCode().is2xxSuccessful()) {
+            return response.releaseBody().then(Mono.error(new UpstreamFailureException(
+                    "Bandwidth refused the gateway's OAuth2 client credentials")));
+        }
+        MediaType type = response.headers().contentType().orElse(null);
+        if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
+            String shown = type == null ? "no content type" : type.getType() + "/" + type.getSubtype();
+            return response.releaseBody().then(Mono.error(new UpstreamFailureException("Bandwidth's token endpoint "
+                    + "answered HTTP " + response.statusCode().value() + " with " + shown + ", not JSON")));
+        }
+        return response.bodyToMono(TokenResponse.class);
     }
 
     private static String basic(String user, String password) {

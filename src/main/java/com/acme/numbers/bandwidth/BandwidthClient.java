@@ -1,5 +1,6 @@
 package com.acme.numbers.bandwidth;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.concurrent.TimeoutException;
 import io.netty.handler.timeout.ReadTimeoutException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
@@ -74,8 +74,8 @@ final class BandwidthClient {
 
     /** One attempt; the guard may subscribe to it more than once (retries of safe calls). */
     private Mono<UpstreamResponse> attempt(Operation operation, URI uri, String authorization, Object body) {
-        String what = operation.description();
-        return send(operation.method(), uri, authorization, body, what).onErrorMap(ex -> transportFailure(ex, what));
+        return send(operation, uri, authorization, body)
+                .onErrorMap(ex -> transportFailure(ex, operation.description()));
     }
 
     /** Transport failures in the port's terms; Bandwidth's own answers were translated already and pass as they are. */
@@ -92,8 +92,8 @@ final class BandwidthClient {
         return ex;
     }
 
-    private Mono<UpstreamResponse> send(HttpMethod method, URI uri, String authorization, Object body, String what) {
-        WebClient.RequestBodySpec request = webClient.method(method)
+    private Mono<UpstreamResponse> send(Operation operation, URI uri, String authorization, Object body) {
+        WebClient.RequestBodySpec request = webClient.method(operation.method())
                 .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, authorization)
                 .accept(XML);
@@ -101,20 +101,32 @@ final class BandwidthClient {
                 : request.contentType(XML).bodyValue(BandwidthXml.write(body));
         return Mono.deferContextual(context -> traceContext
                 .continueTrace(withBody, TraceContextPropagation.callerTrace(context))
-                .exchangeToMono(response -> read(response, what)));
+                .exchangeToMono(response -> read(response, operation)));
     }
 
     /*
      * Only failures go through handle(), which restores the request id into the MDC for the translator's log lines
      * (context propagation is "limited": automatic propagation on every operator cost ~40 % of a small search's
-     * throughput). A success has nothing to log, and the restore cost ~1.5 % of its CPU.
+     * throughput). A success has nothing to log, and the restore cost ~1.5 % of its CPU. Every answer must first
+     * be Bandwidth's ({@link BandwidthAnswers}): a proxy's page is never read as a result or as a rejection.
      */
-    private Mono<UpstreamResponse> read(ClientResponse response, String what) {
+    private Mono<UpstreamResponse> read(ClientResponse response, Operation operation) {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
         Mono<String> body = response.bodyToMono(String.class).defaultIfEmpty("");
-        return status >= 200 && status < 300 ? body.map(text -> new UpstreamResponse(headers, text))
-                : body.handle((text, sink) -> sink.error(translator.translate(status, headers, text, what)));
+        if (status >= 200 && status < 300) {
+            return body.map(text -> new UpstreamResponse(headers,
+                    BandwidthAnswers.successBody(operation, status, headers, text)));
+        }
+        return body.handle((text, sink) -> sink.error(failure(operation, status, headers, text)));
+    }
+
+    /* 401, 403 and 429 are about the gateway's credentials or pace, whoever answers; other 4xx must be Bandwidth's. */
+    private RuntimeException failure(Operation operation, int status, HttpHeaders headers, String body) {
+        boolean mayBeMisread = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
+        RuntimeException foreign = mayBeMisread ? BandwidthAnswers.foreignError(operation, status, headers, body)
+                : null;
+        return foreign != null ? foreign : translator.translate(status, headers, body, operation.description());
     }
 
     /*
@@ -155,7 +167,9 @@ final class BandwidthClient {
         if (cause instanceof ReadTimeoutException || cause instanceof TimeoutException) {
             return timeout(what);
         }
-        return new BandwidthUnavailableException("Bandwidth could not be reached for " + what);
+        // Only a refused connection proves that nothing was sent; a reset may come after Bandwidth read the request.
+        return new BandwidthUnavailableException("Bandwidth could not be reached for " + what,
+                !(cause instanceof ConnectException));
     }
 
     private static UpstreamTimeoutException timeout(String what) {

@@ -1,6 +1,11 @@
 package com.acme.numbers.bandwidth;
 
+import java.io.StringReader;
+
 import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 import com.ctc.wstx.api.WstxInputProperties;
 import tools.jackson.core.JacksonException;
@@ -26,7 +31,9 @@ final class BandwidthXml {
             .maxNameLength(256)
             .build();
 
-    private static final XmlMapper MAPPER = XmlMapper.builder(hardenedFactory())
+    private static final XmlFactory FACTORY = hardenedFactory();
+
+    private static final XmlMapper MAPPER = XmlMapper.builder(FACTORY)
             .defaultUseWrapper(false)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -63,6 +70,44 @@ final class BandwidthXml {
         }
         catch (JacksonException ex) {
             throw new UpstreamFailureException("Bandwidth answered with a body that is not valid XML");
+        }
+    }
+
+    /**
+     * The name of the document's root element, read with the same hardened parser; {@code null} when the text is
+     * not XML or declares a DOCTYPE, which Bandwidth never sends.
+     */
+    static String rootElement(String body) {
+        XMLStreamReader reader = null;
+        try {
+            reader = FACTORY.getXMLInputFactory().createXMLStreamReader(new StringReader(body));
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return reader.getLocalName();
+                }
+                if (event == XMLStreamConstants.DTD) {
+                    return null;
+                }
+            }
+            return null;
+        }
+        catch (XMLStreamException | RuntimeException notXml) {
+            return null;
+        }
+        finally {
+            close(reader);
+        }
+    }
+
+    private static void close(XMLStreamReader reader) {
+        if (reader != null) {
+            try {
+                reader.close();
+            }
+            catch (XMLStreamException ignored) {
+                // nothing is held open for a string source
+            }
         }
     }
 

@@ -5,20 +5,21 @@ import java.util.Locale;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every upstream call the adapter makes, with its operation group (one breaker and bulkhead each) and whether it
- * is safe to retry: reads and releasing a reservation are; creating reservations, orders and disconnects is not.
+ * Every upstream call the adapter makes, with its operation group (one breaker and bulkhead each), whether it is
+ * safe to retry (reads and releasing a reservation are; creating reservations, orders and disconnects is not), and
+ * the document Bandwidth answers it with.
  */
 enum Operation {
-    SEARCH(HttpMethod.GET, Group.SEARCH, true, "number search"),
-    RESERVE(HttpMethod.POST, Group.RESERVATION, false, "reservation"),
-    READ_RESERVATION(HttpMethod.GET, Group.RESERVATION, true, "reservation"),
-    RELEASE_RESERVATION(HttpMethod.DELETE, Group.RESERVATION, true, "reservation"),
-    PLACE_ORDER(HttpMethod.POST, Group.ORDER, false, "order"),
-    READ_ORDER(HttpMethod.GET, Group.READ, true, "order"),
-    LIST_ORDERS(HttpMethod.GET, Group.READ, true, "order list"),
-    DISCONNECT(HttpMethod.POST, Group.DISCONNECT, false, "disconnect"),
-    READ_DISCONNECT(HttpMethod.GET, Group.READ, true, "disconnect"),
-    READ_NUMBER(HttpMethod.GET, Group.READ, true, "number");
+    SEARCH(HttpMethod.GET, Group.SEARCH, true, "number search", "SearchResult", true),
+    RESERVE(HttpMethod.POST, Group.RESERVATION, false, "reservation", "ReservationResponse", false),
+    READ_RESERVATION(HttpMethod.GET, Group.RESERVATION, true, "reservation", "ReservationResponse", true),
+    RELEASE_RESERVATION(HttpMethod.DELETE, Group.RESERVATION, true, "reservation", "ReservationResponse", false),
+    PLACE_ORDER(HttpMethod.POST, Group.ORDER, false, "order", "OrderResponse", true),
+    READ_ORDER(HttpMethod.GET, Group.READ, true, "order", "OrderResponse", true),
+    LIST_ORDERS(HttpMethod.GET, Group.READ, true, "order list", "ResponseSelectWrapper", false),
+    DISCONNECT(HttpMethod.POST, Group.DISCONNECT, false, "disconnect", "DisconnectTelephoneNumberOrderResponse", true),
+    READ_DISCONNECT(HttpMethod.GET, Group.READ, true, "disconnect", "DisconnectTelephoneNumberOrderResponse", true),
+    READ_NUMBER(HttpMethod.GET, Group.READ, true, "number", "TelephoneNumberResponse", true);
 
     /** Operation groups; the lower-case names are the Resilience4j instance names ({@code bandwidth-search}, ...). */
     enum Group {
@@ -33,12 +34,16 @@ enum Operation {
     private final Group group;
     private final boolean safe;
     private final String description;
+    private final String root;
+    private final boolean bodyExpected;
 
-    Operation(HttpMethod method, Group group, boolean safe, String description) {
+    Operation(HttpMethod method, Group group, boolean safe, String description, String root, boolean bodyExpected) {
         this.method = method;
         this.group = group;
         this.safe = safe;
         this.description = description;
+        this.root = root;
+        this.bodyExpected = bodyExpected;
     }
 
     HttpMethod method() {
@@ -55,5 +60,15 @@ enum Operation {
 
     String description() {
         return description;
+    }
+
+    /** The root element of Bandwidth's answer, on success and in its error carriers A to C. */
+    String root() {
+        return root;
+    }
+
+    /** Whether a successful answer always has a body (a new reservation, a release and an empty list need none). */
+    boolean bodyExpected() {
+        return bodyExpected;
     }
 }

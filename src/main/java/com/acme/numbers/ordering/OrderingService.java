@@ -56,7 +56,7 @@ public class OrderingService {
         return Mono.defer(() -> {
             NewOrder complete = withAccountDefaults(accountId, order);
             OrderRules.validate(complete);
-            return ordering.place(accountId, complete);
+            return placeReconciled(accountId, complete);
         });
     }
 
@@ -71,11 +71,32 @@ public class OrderingService {
             if (complete.customerOrderId() == null) {
                 return ordering.place(accountId, complete);
             }
-            OrderQuery earlier = new OrderQuery(null, complete.customerOrderId(), null, null, 1, "1");
-            return ordering.orders(accountId, earlier)
-                    .flatMap(page -> page.orders().isEmpty() ? ordering.place(accountId, complete)
-                            : ordering.order(accountId, page.orders().get(0).id()));
+            return placed(accountId, complete.customerOrderId())
+                    .switchIfEmpty(Mono.defer(() -> placeReconciled(accountId, complete)));
         });
+    }
+
+    /**
+     * Places the order; when its outcome is unknown (the answer was lost after sending), looks for it by its
+     * {@code customerOrderId} and answers with it when found, so a purchase is never reported as a failure.
+     */
+    private Mono<NumberOrder> placeReconciled(String accountId, NewOrder order) {
+        Mono<NumberOrder> placing = ordering.place(accountId, order);
+        if (order.customerOrderId() == null) {
+            return placing;
+        }
+        return placing.onErrorResume(OutcomeUnknownException.class, unknown -> placed(accountId,
+                order.customerOrderId())
+                .onErrorResume(OrderingException.class, lookupFailed -> Mono.empty())
+                .switchIfEmpty(Mono.error(unknown)));
+    }
+
+    /** The order placed earlier with this reference, if Bandwidth knows one. */
+    private Mono<NumberOrder> placed(String accountId, String customerOrderId) {
+        OrderQuery earlier = new OrderQuery(null, customerOrderId, null, null, 1, "1");
+        return ordering.orders(accountId, earlier)
+                .flatMap(page -> page.orders().isEmpty() ? Mono.empty()
+                        : ordering.order(accountId, page.orders().get(0).id()));
     }
 
     /**

@@ -23,6 +23,8 @@ class AuditFilter extends NamedWebFilter {
 
     static final String CUSTOMER_ORDER_ID = AuditFilter.class.getName() + ".customerOrderId";
     static final String UPSTREAM_ID = AuditFilter.class.getName() + ".upstreamId";
+    /** Set when the status alone would misstate the outcome (a write that may have been carried out). */
+    static final String OUTCOME = AuditFilter.class.getName() + ".outcome";
     private static final Logger audit = LoggerFactory.getLogger("audit");
     private static final Pattern PATH = Pattern.compile("^/api/v1/accounts/([^/]+)/([a-z-]+)(/.*)?$");
 
@@ -44,6 +46,7 @@ class AuditFilter extends NamedWebFilter {
         ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
         String clientName = client == null ? "unauthenticated" : client.name();
         int status = exchange.getResponse().getStatusCode() == null ? 0 : exchange.getResponse().getStatusCode().value();
+        Object outcome = exchange.getAttributes().getOrDefault(OUTCOME, status);
         String key = exchange.getRequest().getHeaders().getFirst(IdempotencyFilter.HEADER);
         String customerOrderId = exchange.getAttribute(CUSTOMER_ORDER_ID);
         String upstreamId = exchange.getAttribute(UPSTREAM_ID);
@@ -52,9 +55,9 @@ class AuditFilter extends NamedWebFilter {
                 .addKeyValue("client", clientName).addKeyValue("account", account)
                 .addKeyValue("operation", operation).addKeyValue("idempotencyKey", key)
                 .addKeyValue("customerOrderId", customerOrderId).addKeyValue("bandwidthId", upstreamId)
-                .addKeyValue("outcome", status).addKeyValue("requestId", requestId)
+                .addKeyValue("outcome", outcome).addKeyValue("requestId", requestId)
                 .log("audit client={} account={} operation=\"{}\" idempotencyKey={} customerOrderId={} "
                         + "bandwidthId={} outcome={} requestId={}", clientName, account, operation, key,
-                        customerOrderId, upstreamId, status, requestId);
+                        customerOrderId, upstreamId, outcome, requestId);
     }
 }

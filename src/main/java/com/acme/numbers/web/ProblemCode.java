@@ -29,6 +29,7 @@ enum ProblemCode {
     UPSTREAM_FAILURE(HttpStatus.BAD_GATEWAY, "Bandwidth failed", true),
     UPSTREAM_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "Bandwidth is unavailable", true),
     UPSTREAM_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "Bandwidth did not answer in time", true),
+    OUTCOME_UNKNOWN(HttpStatus.BAD_GATEWAY, "The outcome is unknown", true),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "Unexpected error", true);
 
     static final String TYPE_BASE = "https://numbers-gateway.acme.example/problems/";

@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -30,6 +31,7 @@ import com.acme.numbers.ordering.InvalidRequestException;
 import com.acme.numbers.ordering.NotFoundException;
 import com.acme.numbers.ordering.NumberUnavailableException;
 import com.acme.numbers.ordering.OrderingException;
+import com.acme.numbers.ordering.OutcomeUnknownException;
 import com.acme.numbers.ordering.RequestRejectedException;
 import com.acme.numbers.ordering.UpstreamFailureException;
 import com.acme.numbers.ordering.UpstreamThrottledException;
@@ -74,6 +76,28 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> rejected(ServerExchangeRejectedException ex, ServerWebExchange exchange) {
         return respond(Problems.of(ProblemCode.MALFORMED_REQUEST, SecurityConfiguration.REJECTED, exchange), null,
                 exchange);
+    }
+
+    /**
+     * A write that may have been carried out is never reported as a failure: the problem names the reference it can
+     * be found by, and the audit line records the outcome as unknown.
+     */
+    @ExceptionHandler(OutcomeUnknownException.class)
+    Mono<ResponseEntity<Object>> outcomeUnknown(OutcomeUnknownException ex, ServerWebExchange exchange) {
+        String reference = ex.customerOrderId();
+        ProblemDetail problem = Problems.of(ProblemCode.OUTCOME_UNKNOWN, ex.getMessage() + ". "
+                + (reference == null ? "It had no customerOrderId: check the account's orders before ordering again."
+                        : "Retrying with the same Idempotency-Key is safe: it finds the order by its customerOrderId '"
+                                + reference + "' or places it once."), exchange);
+        if (ex.timedOut()) {
+            problem.setStatus(HttpStatus.GATEWAY_TIMEOUT.value());
+        }
+        if (reference != null) {
+            problem.setProperty("customerOrderId", reference);
+            exchange.getAttributes().put(AuditFilter.CUSTOMER_ORDER_ID, reference);
+        }
+        exchange.getAttributes().put(AuditFilter.OUTCOME, "unknown");
+        return respond(problem, null, exchange);
     }
 
     @ExceptionHandler(OrderingException.class)
@@ -212,9 +236,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     /** Bandwidth's text is shown only for business rejections; upstream faults get a generic detail. */
     private static String detailFor(OrderingException ex, ProblemCode code) {
         return switch (code) {
-            case UPSTREAM_FAILURE -> "Bandwidth failed or answered something the gateway cannot read. Reads are "
-                    + "safe to retry; retry a POST with the same Idempotency-Key, so an order that was placed is "
-                    + "found instead of bought again.";
+            case UPSTREAM_FAILURE -> ex.getMessage() + ". Reads are safe to retry; retry a POST with the same "
+                    + "Idempotency-Key, so an order that was placed is found instead of bought again.";
             case UPSTREAM_TIMEOUT -> "Bandwidth did not answer in time, so the outcome of a write is unknown. Retry "
                     + "with the same Idempotency-Key: an order that was placed is found instead of bought again.";
             case UPSTREAM_THROTTLED -> "The rate limit for this Bandwidth account was reached; retry after the "

@@ -36,15 +36,22 @@ class ForeignAnswersIntegrationTests extends StubBandwidthIntegrationTest {
     }
 
     @Test
-    void anHtmlPageAnsweringAnOrderPostIsA502NotACreatedOrder() {
-        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders")))
-                .willReturn(page(200, "text/html", HTML)));
+    void anHtmlPageAnsweringAnOrderPostIsAnUnknownOutcomeNotACreatedOrder() {
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders"))).willReturn(page(404,
+                "application/xml", "<ErrorResponse><ResponseStatus><Description>The resource does not exist"
+                        + "</Description></ResponseStatus></ErrorResponse>")));
         bandwidth.stubFor(post(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders")))
                 .willReturn(page(200, "text/html", HTML)));
 
-        foreign(client.post().uri(api(OAUTH_ACCOUNT, "/orders")).header("X-API-Key", OPS_KEY)
+        // the page may come from a proxy that did forward the order: its outcome is unknown, not a failure
+        client.post().uri(api(OAUTH_ACCOUNT, "/orders")).header("X-API-Key", OPS_KEY).header("Idempotency-Key", "html")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "Line", "selection",
-                        Map.of("type", "areaCode", "areaCode", "919", "quantity", 1))).exchange(), "HTTP 200, text/html");
+                        Map.of("type", "areaCode", "areaCode", "919", "quantity", 1))).exchange()
+                .expectStatus().isEqualTo(502)
+                .expectBody().jsonPath("$.code").isEqualTo("outcome_unknown")
+                .jsonPath("$.customerOrderId").isNotEmpty()
+                .jsonPath("$.detail").value(String.class, detail -> org.assertj.core.api.Assertions.assertThat(detail)
+                        .contains("same Idempotency-Key").doesNotContain("Bad Gateway"));
     }
 
     @Test

@@ -31,6 +31,8 @@ import com.acme.numbers.bandwidth.BandwidthEndpoints;
 @ExtendWith(OutputCaptureExtension.class)
 class NumbersGatewayIntegrationTests extends StubBandwidthIntegrationTest {
 
+    private static final String RESERVATION_ID = "2489a0b4-6d1f-4c2e-9a7b-3f5e1c0d8a21";
+
     @Test
     void wholeLifeCycleWithOAuth2(CapturedOutput output) {
         runLifeCycle(OAUTH_ACCOUNT);
@@ -62,14 +64,14 @@ class NumbersGatewayIntegrationTests extends StubBandwidthIntegrationTest {
         client.post().uri(api(account, "/reservations")).header("X-API-Key", OPS_KEY)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("phoneNumber", "+19195550101"))
                 .exchange().expectStatus().isCreated()
-                .expectHeader().location("/api/v1/accounts/" + account + "/reservations/res-1")
-                .expectBody().jsonPath("$.id").isEqualTo("res-1").jsonPath("$.expiresInSeconds").isEqualTo(14390)
+                .expectHeader().location("/api/v1/accounts/" + account + "/reservations/" + RESERVATION_ID)
+                .expectBody().jsonPath("$.id").isEqualTo(RESERVATION_ID).jsonPath("$.expiresInSeconds").isEqualTo(14390)
                 .jsonPath("$.expiresAt").isNotEmpty();
 
         client.post().uri(api(account, "/orders")).header("X-API-Key", OPS_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("name", "Support line", "siteId", "1001", "customerOrderId", "ticket-1",
                         "selection", Map.of("type", "phoneNumbers", "phoneNumbers", new String[] { "+19195550101" },
-                                "reservationIds", new String[] { "res-1" })))
+                                "reservationIds", new String[] { RESERVATION_ID })))
                 .exchange().expectStatus().isCreated()
                 .expectHeader().location("/api/v1/accounts/" + account + "/orders/order-1")
                 .expectBody().jsonPath("$.status").isEqualTo("RECEIVED");
@@ -101,7 +103,8 @@ class NumbersGatewayIntegrationTests extends StubBandwidthIntegrationTest {
 
         String order = bandwidth.findAll(postRequestedFor(urlPathEqualTo(upstream(account, "/orders")))).get(0)
                 .getBodyAsString();
-        assertThat(order).contains("<ExistingTelephoneNumberOrderType>").contains("<ReservationId>res-1</ReservationId>");
+        assertThat(order).contains("<ExistingTelephoneNumberOrderType>")
+                .contains("<ReservationId>" + RESERVATION_ID + "</ReservationId>");
     }
 
     private void stubLifeCycle(String account) {
@@ -110,8 +113,8 @@ class NumbersGatewayIntegrationTests extends StubBandwidthIntegrationTest {
                 .willReturn(xml(200, read(bw, "search-response-plain.xml"))));
         bandwidth.stubFor(post(urlPathEqualTo(upstream(account, "/tnreservation"))).willReturn(aResponse()
                 .withStatus(201).withHeader("Location", "https://bandwidth.test/api/accounts/" + account
-                        + "/tnreservation/res-1")));
-        bandwidth.stubFor(get(urlPathEqualTo(upstream(account, "/tnreservation/res-1")))
+                        + "/tnreservation/" + RESERVATION_ID)));
+        bandwidth.stubFor(get(urlPathEqualTo(upstream(account, "/tnreservation/" + RESERVATION_ID)))
                 .willReturn(xml(200, read(bw, "reservation-response.xml"))));
         bandwidth.stubFor(post(urlPathEqualTo(upstream(account, "/orders")))
                 .willReturn(xml(201, read(bw, "order-response-received.xml"))));

@@ -3,9 +3,14 @@ package com.acme.numbers.ordering;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Which keys each kind of order selection needs and accepts (digest section 4.2). */
 final class SelectionRules {
+
+    /** Bandwidth's reservation ids are UUIDs: nothing longer or looser is ever sent on to it. */
+    private static final Pattern RESERVATION_ID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private record Rule(Set<String> required, Set<String> optional, boolean lca) {
     }
@@ -67,6 +72,13 @@ final class SelectionRules {
         }
         if (selection.reservationIds().size() > count) {
             checks.add("selection.reservationIds", "cannot hold more ids than there are phoneNumbers");
+        }
+        for (int i = 0; i < selection.reservationIds().size(); i++) {
+            String id = selection.reservationIds().get(i);
+            if (id == null || !RESERVATION_ID.matcher(id).matches()) {
+                checks.add("selection.reservationIds[" + i + "]", "must be a reservation id (a UUID, as Bandwidth "
+                        + "issues them)");
+            }
         }
         for (String key : selection.criteria().present().keySet()) {
             checks.add(field(key), "does not apply to selection type PHONE_NUMBERS");

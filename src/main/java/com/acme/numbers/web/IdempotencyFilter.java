@@ -27,6 +27,9 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 import com.acme.numbers.ordering.FieldProblem;
 import com.acme.numbers.ordering.IdempotencyStore;
@@ -51,9 +54,11 @@ class IdempotencyFilter extends NamedWebFilter {
     private final IdempotencyProperties properties;
     private final ProblemWriter problems;
     private final int maxBody;
+    private final JsonMapper canonical;
 
     IdempotencyFilter(IdempotencyStore store, IdempotencyProperties properties, ProblemWriter problems,
-            @Value("${spring.codec.max-in-memory-size:1MB}") DataSize maxBody) {
+            @Value("${spring.codec.max-in-memory-size:1MB}") DataSize maxBody, JsonMapper json) {
+        this.canonical = json.rebuild().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
         this.store = store;
         this.properties = properties;
         this.problems = problems;
@@ -67,7 +72,11 @@ class IdempotencyFilter extends NamedWebFilter {
         if (!HttpMethod.POST.equals(request.getMethod()) || !path.startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        String key = request.getHeaders().getFirst(HEADER);
+        List<String> keys = request.getHeaders().getOrEmpty(HEADER);
+        if (keys.size() > 1) {
+            return invalidKey(exchange, "is given more than once");
+        }
+        String key = keys.isEmpty() ? null : keys.get(0);
         if (key == null) {
             return properties.requiredForOrders() && path.endsWith("/orders")
                     ? invalidKey(exchange, "is required for orders") : chain.filter(exchange);
@@ -179,9 +188,22 @@ class IdempotencyFilter extends NamedWebFilter {
         }
     }
 
-    private static String fingerprint(ServerHttpRequest request, byte[] body) {
+    /**
+     * What "the same request" means: method, path and the body's JSON value, so key order and whitespace do not
+     * matter. A body that is not JSON is taken byte for byte (it is refused further on anyway).
+     */
+    private String fingerprint(ServerHttpRequest request, byte[] body) {
         return ApiClients.sha256((request.getMethod() + " " + request.getPath().value() + "\n")
-                .getBytes(StandardCharsets.UTF_8), body);
+                .getBytes(StandardCharsets.UTF_8), canonicalJson(body));
+    }
+
+    private byte[] canonicalJson(byte[] body) {
+        try {
+            return canonical.writeValueAsBytes(canonical.readValue(body, Object.class));
+        }
+        catch (JacksonException | IllegalArgumentException notJson) {
+            return body;
+        }
     }
 
     /** Keys are per client: two clients may pick the same key without seeing each other's answers. */

@@ -159,6 +159,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setDetail("Field '" + duplicate + "' is given more than once.");
             Problems.withErrors(problem, List.of(new FieldProblem(duplicate, "is given more than once")));
         }
+        else if (cause instanceof RequestText.UnacceptableTextException text) {
+            String path = jsonPath(text);
+            String requestId = (String) problem.getProperties().get("requestId");
+            Problems.decorate(problem, ProblemCode.VALIDATION_FAILED, requestId);
+            problem.setDetail("Field '" + path + "' " + text.reason() + ".");
+            Problems.withErrors(problem, List.of(new FieldProblem(path, text.reason())));
+        }
         else if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = unknown.getPropertyName();
             problem.setDetail("Unknown field '" + field + "'.");

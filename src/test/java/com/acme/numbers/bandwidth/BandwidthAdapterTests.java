@@ -61,6 +61,8 @@ import com.acme.numbers.ordering.UpstreamTimeoutException;
 /** The adapter against a real HTTP stub: exact XML sent, exact domain values read, every failure translated. */
 class BandwidthAdapterTests {
 
+    private static final String RESERVATION_ID = "2489a0b4-6d1f-4c2e-9a7b-3f5e1c0d8a21";
+
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:00Z");
     private static final String API = "/api/accounts/" + OAUTH_ACCOUNT;
     @RegisterExtension
@@ -173,13 +175,13 @@ class BandwidthAdapterTests {
     @Test
     void reservationIdComesFromLocationAndTheReservationIsReadBack() {
         stub.server.stubFor(post(urlPathEqualTo(API + "/tnreservation")).willReturn(aResponse().withStatus(201)
-                .withHeader("Location", stub.url(API + "/tnreservation/res-1"))));
-        stub.server.stubFor(get(urlPathEqualTo(API + "/tnreservation/res-1"))
+                .withHeader("Location", stub.url(API + "/tnreservation/" + RESERVATION_ID))));
+        stub.server.stubFor(get(urlPathEqualTo(API + "/tnreservation/" + RESERVATION_ID))
                 .willReturn(xml(200, read(getClass(), "reservation-response.xml"))));
 
         Reservation reservation = adapter.reserve(OAUTH_ACCOUNT, PhoneNumber.parse("9195550101")).block();
 
-        assertThat(reservation.id()).isEqualTo("res-1");
+        assertThat(reservation.id()).isEqualTo(RESERVATION_ID);
         assertThat(reservation.phoneNumber().e164()).isEqualTo("+19195550101");
         assertThat(reservation.expiresInSeconds()).isEqualTo(14390);
         assertThat(reservation.expiresAt()).isEqualTo(NOW.plusSeconds(14390));
@@ -200,11 +202,11 @@ class BandwidthAdapterTests {
 
     @Test
     void releasingAReservationSendsDelete() {
-        stub.server.stubFor(delete(urlPathEqualTo(API + "/tnreservation/res-1")).willReturn(aResponse().withStatus(200)));
+        stub.server.stubFor(delete(urlPathEqualTo(API + "/tnreservation/" + RESERVATION_ID)).willReturn(aResponse().withStatus(200)));
 
-        adapter.release(OAUTH_ACCOUNT, "res-1").block();
+        adapter.release(OAUTH_ACCOUNT, RESERVATION_ID).block();
 
-        stub.server.verify(deleteRequestedFor(urlPathEqualTo(API + "/tnreservation/res-1")));
+        stub.server.verify(deleteRequestedFor(urlPathEqualTo(API + "/tnreservation/" + RESERVATION_ID)));
     }
 
     @ParameterizedTest
@@ -486,7 +488,7 @@ class BandwidthAdapterTests {
         SearchCriteria c = new SearchCriteria("919", "919555", "9195551", "RALEIGH", "NC", "Raleigh", "27606", "426",
                 "CAFE", true, "FLOWERS", "8**");
         NumberSelection selection = type == SelectionType.PHONE_NUMBERS
-                ? new NumberSelection(type, List.of(PhoneNumber.parse("9195550101")), List.of("res-1"), null, null,
+                ? new NumberSelection(type, List.of(PhoneNumber.parse("9195550101")), List.of(RESERVATION_ID), null, null,
                         null)
                 : new NumberSelection(type, List.of(), List.of(), c, 2, true);
         return new NewOrder("Support line", "1001", "500001", "ticket-1", true, false,

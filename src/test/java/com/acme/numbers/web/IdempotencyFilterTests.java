@@ -12,6 +12,7 @@ import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.util.unit.DataSize;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
@@ -71,7 +72,7 @@ class IdempotencyFilterTests {
 
     private static IdempotencyFilter filter(IdempotencyStore store, boolean required) {
         return new IdempotencyFilter(store, new IdempotencyProperties(Duration.ofHours(24), 10, required),
-                new ProblemWriter(ServerCodecConfigurer.create()), DataSize.ofKilobytes(64));
+                new ProblemWriter(ServerCodecConfigurer.create()), DataSize.ofKilobytes(64), JsonMapper.builder().build());
     }
 
     private static MockServerWebExchange post(String path, String key) {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
+import org.springframework.vault.authentication.ReactiveLifecycleAwareSessionManager;
 import org.springframework.vault.core.ReactiveVaultTemplate;
 import reactor.core.publisher.Mono;
 
@@ -120,8 +121,16 @@ class GatewayConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "gateway.credentials.backend", havingValue = "vault")
-    ReactiveVaultTemplate vaultTemplate(CredentialsProperties credentials) {
-        return VaultClientFactory.create(credentials.vault());
+    ReactiveVaultTemplate vaultTemplate(CredentialsProperties credentials,
+            ReactiveLifecycleAwareSessionManager vaultSessions) {
+        return VaultClientFactory.template(credentials.vault(), vaultSessions);
+    }
+
+    /** A bean so that shutting down revokes the gateway's Vault login token. */
+    @Bean
+    @ConditionalOnProperty(name = "gateway.credentials.backend", havingValue = "vault")
+    ReactiveLifecycleAwareSessionManager vaultSessions(CredentialsProperties credentials) {
+        return VaultClientFactory.sessions(credentials.vault());
     }
 
     @Bean

@@ -7,28 +7,37 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.micrometer.core.instrument.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 /**
- * Caches what a secret store answers per account for a TTL, so rotation is picked up within it; when the store
- * fails, serves the last known credentials (with a warning) rather than failing callers.
+ * Caches what a secret store answers per account for a TTL, so rotation is picked up within it. Every read of the
+ * store is bounded by a timeout inside the callers' deadline: when the store fails or hangs, the last known
+ * credentials are served (logged once per outage and counted in {@code gateway.credentials.stale}) and the store
+ * is asked again only after {@link #RETRY_STORE_AFTER}, so a hung store delays at most one caller per account and
+ * interval; with nothing cached the caller gets an error within the timeout (a 503 further up).
  */
 abstract class CachingCredentialVault implements CredentialVault {
 
     private static final Logger log = LoggerFactory.getLogger(CachingCredentialVault.class);
+    private static final Duration RETRY_STORE_AFTER = Duration.ofSeconds(30);
 
-    private record Entry(Optional<BandwidthCredentials> credentials, Instant readAt) {
+    /** What the store last said; {@code stale} while it is being served because the store failed. */
+    private record Entry(Optional<BandwidthCredentials> credentials, Instant readAt, Instant askAgainAt,
+            boolean stale) {
     }
 
     private final Clock clock;
     private final Duration ttl;
+    private final Duration timeout;
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
 
-    CachingCredentialVault(Clock clock, Duration ttl) {
+    CachingCredentialVault(Clock clock, Duration ttl, Duration timeout) {
         this.clock = clock;
         this.ttl = ttl;
+        this.timeout = timeout;
     }
 
     /** Reads the account's credentials from the store; empty when the store has none for it. */
@@ -39,13 +48,14 @@ abstract class CachingCredentialVault implements CredentialVault {
     @Override
     public Mono<BandwidthCredentials> credentialsFor(String accountId) {
         Entry cached = cache.get(accountId);
-        if (cached != null && cached.readAt().plus(ttl).isAfter(clock.instant())) {
+        if (cached != null && cached.askAgainAt().isAfter(clock.instant())) {
             return Mono.justOrEmpty(cached.credentials());
         }
         return read(accountId)
+                .timeout(timeout)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .doOnNext(found -> cache.put(accountId, new Entry(found, clock.instant())))
+                .doOnNext(found -> remember(accountId, cached, found))
                 .onErrorResume(ex -> stale(accountId, cached, ex))
                 .flatMap(Mono::justOrEmpty);
     }
@@ -55,10 +65,23 @@ abstract class CachingCredentialVault implements CredentialVault {
         cache.remove(accountId);
     }
 
+    private void remember(String accountId, Entry cached, Optional<BandwidthCredentials> found) {
+        if (cached != null && cached.stale()) {
+            log.info("{} answers again for account {}", storeName(), accountId);
+        }
+        Instant now = clock.instant();
+        cache.put(accountId, new Entry(found, now, now.plus(ttl), false));
+    }
+
     private Mono<Optional<BandwidthCredentials>> stale(String accountId, Entry cached, Throwable ex) {
         if (cached != null && cached.credentials().isPresent()) {
-            log.warn("{} could not be read for account {} ({}); using the credentials read at {}", storeName(),
-                    accountId, ex.getClass().getSimpleName(), cached.readAt());
+            if (!cached.stale()) {
+                log.warn("{} could not be read for account {} ({}); using the credentials read at {} until it "
+                        + "answers again", storeName(), accountId, ex.getClass().getSimpleName(), cached.readAt());
+            }
+            Metrics.counter("gateway.credentials.stale", "store", storeName()).increment();
+            Duration retry = ttl.compareTo(RETRY_STORE_AFTER) < 0 ? ttl : RETRY_STORE_AFTER;
+            cache.put(accountId, new Entry(cached.credentials(), cached.readAt(), clock.instant().plus(retry), true));
             return Mono.just(cached.credentials());
         }
         log.error("{} could not be read for account {} ({}) and nothing is cached", storeName(), accountId,

@@ -42,6 +42,8 @@ public record CredentialsProperties(
      * @param kvMount the KV v2 mount
      * @param path secret path under the mount; {@code {accountId}} is replaced
      * @param cacheTtl how long credentials are used before Vault is asked again
+     * @param timeout how long one Vault call may take (connect and answer); past it the last known credentials
+     *        are served, or the caller gets a 503. Keep it well inside {@code gateway.bandwidth.response-timeout}
      */
     public record Vault(
             URI uri,
@@ -53,13 +55,14 @@ public record CredentialsProperties(
             @DefaultValue("/var/run/secrets/kubernetes.io/serviceaccount/token") String kubernetesTokenPath,
             @DefaultValue("secret") String kvMount,
             @DefaultValue("numbers-gateway/accounts/{accountId}") String path,
-            @DefaultValue("5m") Duration cacheTtl) {
+            @DefaultValue("5m") Duration cacheTtl,
+            @DefaultValue("2s") Duration timeout) {
 
         @Override
         public String toString() {
             return "Vault[uri=" + uri + ", authentication=" + authentication + ", token=******, roleId=" + roleId
                     + ", secretId=******, kubernetesRole=" + kubernetesRole + ", kvMount=" + kvMount + ", path="
-                    + path + ", cacheTtl=" + cacheTtl + "]";
+                    + path + ", cacheTtl=" + cacheTtl + ", timeout=" + timeout + "]";
         }
     }
 

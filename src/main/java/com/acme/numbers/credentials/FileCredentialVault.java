@@ -23,10 +23,13 @@ public final class FileCredentialVault extends CachingCredentialVault {
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final List<String> KEYS = List.of("client-id", "client-secret", "username", "password");
 
+    /** A file read that takes longer hangs on its volume (a stuck network mount). */
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
+
     private final Path directory;
 
     public FileCredentialVault(Path directory, Duration cacheTtl, Clock clock) {
-        super(clock, cacheTtl);
+        super(clock, cacheTtl, READ_TIMEOUT);
         this.directory = directory;
     }
 

@@ -16,7 +16,7 @@ public final class VaultCredentialVault extends CachingCredentialVault {
     private final CredentialsProperties.Vault settings;
 
     public VaultCredentialVault(ReactiveVaultOperations vault, CredentialsProperties.Vault settings, Clock clock) {
-        super(clock, settings.cacheTtl());
+        super(clock, settings.cacheTtl(), settings.timeout());
         this.vault = vault;
         this.settings = settings;
     }

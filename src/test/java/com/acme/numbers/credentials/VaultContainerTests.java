@@ -29,7 +29,7 @@ class VaultContainerTests {
     void readsAndRotatesKvV2Credentials() throws Exception {
         CredentialsProperties.Vault settings = new CredentialsProperties.Vault(URI.create(vault.getHttpHostAddress()),
                 "token", ROOT_TOKEN, null, null, null, "/nonexistent", "secret", "numbers-gateway/accounts/{accountId}",
-                Duration.ZERO);
+                Duration.ZERO, Duration.ofSeconds(5));
         VaultCredentialVault credentials = new VaultCredentialVault(VaultClientFactory.create(settings), settings,
                 Clock.systemUTC());
 

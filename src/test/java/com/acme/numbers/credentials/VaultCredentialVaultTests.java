@@ -146,9 +146,33 @@ class VaultCredentialVaultTests {
     }
 
     @Test
+    void aVaultThatNeverAnswersCannotHoldCallersWhileCredentialsAreCached() {
+        stubSecret(1, "client-1", "secret-v1");
+        VaultCredentialVault vault = vault("token");
+        vault.credentialsFor("acct-1").block();
+        vaultStub.stubFor(get(urlPathEqualTo(SECRET_PATH)).willReturn(okJson("{}").withFixedDelay(30_000)));
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(secretWithin(vault, Duration.ofSeconds(5))).as("served once the read times out")
+                .isEqualTo("secret-v1");
+        assertThat(secretWithin(vault, Duration.ofMillis(500))).as("served at once while Vault hangs")
+                .isEqualTo("secret-v1");
+        vaultStub.verify(2, getRequestedFor(urlPathEqualTo(SECRET_PATH)));
+    }
+
+    @Test
+    void aVaultThatNeverAnswersWithNothingCachedFailsWithinTheTimeout() {
+        vaultStub.stubFor(get(urlPathEqualTo(SECRET_PATH)).willReturn(okJson("{}").withFixedDelay(30_000)));
+
+        assertThatThrownBy(() -> vault("token").credentialsFor("acct-1").block(Duration.ofSeconds(5)))
+                .isInstanceOf(CredentialsUnavailableException.class);
+    }
+
+    @Test
     void readinessWaitsForVaultThenStaysUp() {
         CredentialsProperties.Vault down = new CredentialsProperties.Vault(URI.create("http://127.0.0.1:1"), "token",
-                "s.test-token", null, null, null, "/nonexistent", "secret", "p/{accountId}", Duration.ofMinutes(5));
+                "s.test-token", null, null, null, "/nonexistent", "secret", "p/{accountId}", Duration.ofMinutes(5),
+                Duration.ofSeconds(1));
         assertThat(new CredentialsHealthIndicator(VaultClientFactory.create(down), "vault").health().block()
                 .getStatus().getCode()).isEqualTo("DOWN");
 
@@ -163,6 +187,12 @@ class VaultCredentialVaultTests {
                 .isEqualTo("UP");
     }
 
+    private static String secretWithin(VaultCredentialVault vault, Duration bound) {
+        BandwidthCredentials.ClientCredentials credentials = (BandwidthCredentials.ClientCredentials) vault
+                .credentialsFor("acct-1").block(bound);
+        return credentials.clientSecret().reveal();
+    }
+
     private VaultCredentialVault vault(String authentication) {
         return vault(settings(authentication, "/nonexistent"));
     }
@@ -175,7 +205,7 @@ class VaultCredentialVaultTests {
     private static CredentialsProperties.Vault settings(String authentication, String tokenPath) {
         return new CredentialsProperties.Vault(URI.create("http://localhost:" + vaultStub.port()), authentication,
                 "s.test-token", "role-1", "secret-id-1", "numbers-gateway", tokenPath, "secret",
-                "numbers-gateway/accounts/{accountId}", Duration.ofMinutes(5));
+                "numbers-gateway/accounts/{accountId}", Duration.ofMinutes(5), Duration.ofSeconds(1));
     }
 
     private static String secret(VaultCredentialVault vault) {

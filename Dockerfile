@@ -26,11 +26,14 @@ COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
 COPY --from=layers /layers/extracted/application/ ./
 # Heap sized from the container's memory limit; JSON logs for log collectors; /tmp is the only writable path.
+# All interfaces: a container's loopback is unreachable from outside, so the sandbox's loopback-only default would
+# make the image useless; there the API key guards the sandbox's admin calls.
 # A 64 MB young generation: left to itself, the serial collector the JVM picks in a 512Mi pod keeps it near 18 MB
 # and collects ~65 times a second under load, each pause stopping the event loops (bench/results: +20-25 % req/s,
 # +40 MB resident at rest).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xmn64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
-    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs
+    LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
+    SERVER_ADDRESS=0.0.0.0
 # Class data sharing: a training run that stops after the context refresh (sandbox mode, no network) archives the
 # loaded classes; startup to readiness drops from ~3-3.5 s to ~2-2.5 s (bench/results).
 RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar

@@ -112,11 +112,11 @@ class SandboxGatewayIntegrationTests extends SandboxIntegrationTest {
 
     @Test
     void sandboxFaultsReachCallersAsProblems() {
-        client.put().uri("/sandbox/admin/faults").contentType(MediaType.APPLICATION_JSON)
+        client.put().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("failureStatus", 503)).exchange().expectStatus().isOk();
         get("/orders/none", 502);
 
-        client.put().uri("/sandbox/admin/faults").contentType(MediaType.APPLICATION_JSON)
+        client.put().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("rateLimitSeconds", 1)).exchange().expectStatus().isOk();
         client.get().uri(api("/orders/none")).header("X-API-Key", DEV_KEY).exchange()
                 .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
@@ -125,11 +125,11 @@ class SandboxGatewayIntegrationTests extends SandboxIntegrationTest {
                 .uri(api("/orders/none")).header("X-API-Key", DEV_KEY).exchange().returnResult(String.class)
                 .getStatus().value() == 404);
 
-        client.put().uri("/sandbox/admin/faults").contentType(MediaType.APPLICATION_JSON)
+        client.put().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("malformedBody", true)).exchange().expectStatus().isOk();
         get("/available-numbers?areaCode=919&quantity=1", 502);
 
-        client.delete().uri("/sandbox/admin/faults").exchange().expectStatus().isNoContent();
+        client.delete().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).exchange().expectStatus().isNoContent();
         assertThat(search("/available-numbers?areaCode=919&quantity=1")).hasSize(1);
     }
 

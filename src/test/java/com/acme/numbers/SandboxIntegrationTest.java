@@ -1,8 +1,11 @@
 package com.acme.numbers;
 
 import org.junit.jupiter.api.AfterEach;
-import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.acme.numbers.sandbox.SandboxProperties;
 
 /**
  * One shared application context for every test of the gateway in its default mode: no configuration at all,
@@ -17,10 +20,14 @@ public abstract class SandboxIntegrationTest extends RunningGatewayTest {
     protected static final String DEV_KEY = "sandbox-dev-key";
     protected static final String SANDBOX = "/sandbox/bandwidth/api";
 
+    /** Its login is generated at each start: tests read it where a developer reads the start-up line. */
+    @Autowired
+    protected SandboxProperties sandbox;
+
 
     @AfterEach
     void clearFaults() {
-        client.delete().uri("/sandbox/admin/faults").exchange().expectStatus().isNoContent();
+        client.delete().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).exchange().expectStatus().isNoContent();
     }
 
     protected static String api(String path) {
@@ -28,6 +35,6 @@ public abstract class SandboxIntegrationTest extends RunningGatewayTest {
     }
 
     protected WebTestClient.RequestHeadersSpec<?> basicAuth(WebTestClient.RequestHeadersSpec<?> request) {
-        return request.headers(h -> h.setBasicAuth("sandbox-user", "sandbox-password"));
+        return request.headers(h -> h.setBasicAuth(sandbox.username(), sandbox.password()));
     }
 }

@@ -1,5 +1,6 @@
 package com.acme.numbers.sandbox;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -8,6 +9,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.reactive.ConfigurableReactiveWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -121,12 +124,32 @@ class SandboxConfiguration {
         });
     }
 
+    /**
+     * The sandbox can be wiped, jammed and used to order for anyone who reaches it: unless an address is set (the
+     * image sets one, where its key guards the admin calls), it listens on loopback only.
+     */
+    @Bean
+    WebServerFactoryCustomizer<ConfigurableReactiveWebServerFactory> sandboxOnLoopback() {
+        return factory -> {
+            if (!environment.containsProperty("server.address")) {
+                factory.setAddress(InetAddress.getLoopbackAddress());
+            }
+        };
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
         String port = environment.getProperty("local.server.port", "8080");
+        String address = environment.getProperty("server.address");
         log.warn("SANDBOX MODE: Bandwidth is simulated at http://127.0.0.1:{}{} for account {} (site {}, peer {}). "
                 + "No real numbers are searched, ordered or released. Set gateway.sandbox.enabled=false and "
                 + "configure gateway.bandwidth.base-url and credentials for production.", port, PREFIXES.get(0),
                 properties.accountId(), properties.siteId(), properties.peerId());
+        log.warn("SANDBOX MODE: listening on {}; the simulated Bandwidth API accepts the user {} with password {} "
+                + "and the OAuth2 client {} with secret {} ({}).",
+                address == null ? "127.0.0.1 only (set server.address to listen elsewhere)" : address,
+                properties.username(), properties.password(), properties.clientId(), properties.clientSecret(),
+                properties.generatedLogin() ? "generated at this start; set gateway.sandbox.password and "
+                        + "client-secret to fix them" : "as configured");
     }
 }

@@ -14,7 +14,8 @@ import org.w3c.dom.Node;
 
 /**
  * A parsed request body whose element names are matched case-insensitively, because the official SDKs send
- * {@code name}/{@code Name}, {@code Lata}/{@code LATA} and {@code NpanxxSearchAndOrderType}. DOCTYPEs are refused.
+ * {@code name}/{@code Name}, {@code Lata}/{@code LATA} and {@code NpanxxSearchAndOrderType}. DOCTYPEs are refused,
+ * and so is any document beyond {@link XmlLimits}, before the tree is built.
  */
 final class XmlInput {
 
@@ -25,6 +26,7 @@ final class XmlInput {
     }
 
     static XmlInput parse(String body) {
+        XmlLimits.check(body);
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

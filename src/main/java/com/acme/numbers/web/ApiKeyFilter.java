@@ -2,21 +2,24 @@ package com.acme.numbers.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
-import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * Authenticates callers of {@code /api} by {@code X-API-Key} (or a JWT Spring Security has validated) and authorizes the account in the path and the
- * operation (reads need {@code numbers:read}, writes {@code numbers:write}) before any controller, so a refused
- * call never reaches Bandwidth.
+ * Authenticates callers of {@code /api} and of the sandbox's {@code /sandbox/admin} by {@code X-API-Key} (or a JWT
+ * Spring Security has validated) and authorizes the account in the path and the operation (reads need
+ * {@code numbers:read}, writes {@code numbers:write}, the sandbox's admin calls {@code sandbox:admin}) before any
+ * controller, so a refused call never reaches Bandwidth or the sandbox.
  */
 @Component
 @Order(0)
@@ -24,6 +27,7 @@ class ApiKeyFilter extends NamedWebFilter {
 
     static final String HEADER = "X-API-Key";
     private static final String ACCOUNTS = "/api/v1/accounts/";
+    private static final String SANDBOX_ADMIN = "/sandbox/admin/";
 
     private final ApiClients clients;
     private final ProblemWriter problems;
@@ -40,7 +44,7 @@ class ApiKeyFilter extends NamedWebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        if (!path.equals("/api") && !path.startsWith("/api/")) {
+        if (!path.startsWith(SANDBOX_ADMIN) && !path.equals("/api") && !path.startsWith("/api/")) {
             return chain.filter(exchange);
         }
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
@@ -66,9 +70,14 @@ class ApiKeyFilter extends NamedWebFilter {
         if (account != null && !client.mayUse(account)) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client may not use that account.");
         }
-        String scope = isRead(exchange.getRequest().getMethod()) ? ApiClient.READ : ApiClient.WRITE;
+        String scope = path.startsWith(SANDBOX_ADMIN) ? ApiClient.SANDBOX_ADMIN
+                : isRead(exchange.getRequest().getMethod()) ? ApiClient.READ : ApiClient.WRITE;
         if (!client.has(scope)) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client lacks the scope " + scope + ".");
+        }
+        if (ApiClient.SANDBOX_ADMIN.equals(scope) && !jsonOrNoBody(exchange)) {
+            return problems.write(exchange, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
+                    "The sandbox's admin calls take application/json bodies only.");
         }
         ClientRateLimiter.Decision budget = rateLimiter.tryAcquire(client);
         HttpHeaders headers = exchange.getResponse().getHeaders();
@@ -91,6 +100,15 @@ class ApiKeyFilter extends NamedWebFilter {
         int end = path.indexOf('/', ACCOUNTS.length());
         String account = path.substring(ACCOUNTS.length(), end < 0 ? path.length() : end);
         return account.isEmpty() ? null : account;
+    }
+
+    /*
+     * A web page can send a cross-origin "simple" POST (text/plain, form data) without asking first; a JSON body or
+     * an X-API-Key header needs a preflight, which nothing here answers.
+     */
+    private static boolean jsonOrNoBody(ServerWebExchange exchange) {
+        String type = exchange.getRequest().getHeaders().getFirst(HttpHeaders.CONTENT_TYPE);
+        return type == null || type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_JSON_VALUE);
     }
 
     private static boolean isRead(HttpMethod method) {

@@ -23,7 +23,7 @@ public record ClientsProperties(@Name("clients") List<Client> clients) {
      * @param name the client's name
      * @param apiKeySha256 hex SHA-256 of the client's API key
      * @param accounts Bandwidth account ids the client may use
-     * @param scopes {@code numbers:read}, {@code numbers:write}
+     * @param scopes {@code numbers:read}, {@code numbers:write}, {@code sandbox:admin}
      * @param requestsPerSecond requests per second this client may make (429 beyond)
      * @param maxOrderQuantity most numbers one order of this client may buy
      */

@@ -20,6 +20,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Boot's JSON mapper, built on a factory whose buffer recyclers are kept per thread.
@@ -74,6 +75,9 @@ class JsonConfiguration {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
+                // JSON has one number type: 1 is a fine value for a decimal field
+                .withCoercionConfig(LogicalType.Float, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.TryConvert))
                 .addModule(new SimpleModule("strict-request-text").addDeserializer(String.class, new RequestText()));
     }
 }

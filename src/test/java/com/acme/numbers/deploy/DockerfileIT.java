@@ -49,7 +49,8 @@ class DockerfileIT {
                 .satisfies(entrypoint -> assertThat(entrypoint).startsWith("[\"java\"").endsWith("]"));
         assertThat(imageToolOptions(dockerfile)).contains("-XX:MaxRAMPercentage=", "-Xmn64m",
                 "-XX:+ExitOnOutOfMemoryError");
-        assertThat(dockerfile).contains("EXPOSE 8080")
+        assertThat(dockerfile).contains("EXPOSE 8080").as("the sandbox binds loopback unless told otherwise")
+                .containsPattern("SERVER_ADDRESS=0\\.0\\.0\\.0")
                 .doesNotContainPattern("(?im)^(ENV|ARG)\\s+\\S*(PASSWORD|SECRET|TOKEN|API_KEY)")
                 .doesNotContainPattern("(?im)^\\s*(ENV|ARG)\\s+SPRING_PROFILES_ACTIVE");
         assertThat(Files.readString(Path.of(".dockerignore"))).contains("target/").contains(".git/");

@@ -29,7 +29,7 @@ class NodeClientConformanceTests extends SandboxIntegrationTest {
         assumeTrue(nodeAvailable(), "Skipped: no 'node' on PATH");
 
         Process process = new ProcessBuilder("node", "sandbox-conformance.js",
-                "http://127.0.0.1:" + port + SANDBOX, ACCOUNT, "sandbox-user", "sandbox-password", "1001")
+                "http://127.0.0.1:" + port + SANDBOX, ACCOUNT, sandbox.username(), sandbox.password(), "1001")
                 .directory(SCRIPT_DIR.toFile()).redirectErrorStream(true).start();
         boolean finished = process.waitFor(90, TimeUnit.SECONDS);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -40,7 +40,7 @@ class SandboxApiTests extends SandboxIntegrationTest {
     @Test
     void oauthTokenFromTheTokenEndpointWorksAsBearer() {
         String token = JsonPath.read(new String(client.post().uri(SANDBOX + "/v1/oauth2/token")
-                .headers(h -> h.setBasicAuth("sandbox-client", "sandbox-secret"))
+                .headers(h -> h.setBasicAuth(sandbox.clientId(), sandbox.clientSecret()))
                 .body(BodyInserters.fromFormData("grant_type", "client_credentials")).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.expires_in").isEqualTo(3600)
                 .returnResult().getResponseBodyContent()), "$.access_token");
@@ -185,14 +185,14 @@ class SandboxApiTests extends SandboxIntegrationTest {
 
     @Test
     void faultsCanBeSetReadAndCleared() {
-        client.put().uri("/sandbox/admin/faults").contentType(MediaType.APPLICATION_JSON)
+        client.put().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("failureStatus", 500, "failureRate", 1.0, "latencyMillis", 10)).exchange()
                 .expectStatus().isOk().expectBody().jsonPath("$.failureStatus").isEqualTo(500);
         basicAuth(client.get().uri(SANDBOX + "/accounts/9900000/orders/x")).exchange().expectStatus().isEqualTo(500);
-        client.put().uri("/sandbox/admin/faults").contentType(MediaType.APPLICATION_JSON)
+        client.put().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("failureStatus", 200)).exchange().expectStatus().isBadRequest();
-        client.delete().uri("/sandbox/admin/faults").exchange().expectStatus().isNoContent();
-        client.get().uri("/sandbox/admin/faults").exchange().expectBody().jsonPath("$.failureStatus").doesNotExist();
+        client.delete().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).exchange().expectStatus().isNoContent();
+        client.get().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).exchange().expectBody().jsonPath("$.failureStatus").doesNotExist();
     }
 
     private List<String> search(String query) {

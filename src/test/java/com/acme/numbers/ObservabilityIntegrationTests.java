@@ -31,7 +31,7 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
         client.get().uri(api(BASIC_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
                 .expectStatus().isOk();
 
-        String metrics = client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+        String metrics = client.get().uri("/actuator/prometheus").header("X-API-Key", READER_KEY).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
 
         assertThat(metrics)

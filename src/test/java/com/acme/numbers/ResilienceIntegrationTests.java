@@ -30,7 +30,9 @@ class ResilienceIntegrationTests extends StubBandwidthIntegrationTest {
 
         client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
         client.get().uri("/actuator/health").exchange().expectStatus().isOk().expectBody()
-                .jsonPath("$.components.bandwidth.details.read").value(state ->
+                .jsonPath("$.components").doesNotExist();
+        client.get().uri("/actuator/health").header("X-API-Key", READER_KEY).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.components.bandwidth.details.read").value(state ->
                         assertThat(state.toString()).startsWith("OPEN"));
         assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "bandwidth-read").meters())
                 .isNotEmpty();

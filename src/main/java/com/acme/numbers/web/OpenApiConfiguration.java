@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -48,14 +49,19 @@ class OpenApiConfiguration {
             "422", "Bandwidth rejected the request as invalid (upstream_rejected, with upstreamCode)",
             "429", "This client's request rate (client_rate_limited) or Bandwidth's rate limit (upstream_throttled) "
                     + "was reached; see Retry-After and the RateLimit-* headers",
-            "502", "Bandwidth failed, answered something unreadable, or refused our credentials (upstream_failure)",
+            "502", "Bandwidth failed, answered something unreadable or not from Bandwidth, or refused our credentials "
+                    + "(upstream_failure); or an order or disconnect may have been carried out and could not be found "
+                    + "(outcome_unknown, with customerOrderId): retry with the same Idempotency-Key",
             "503", "Calls to Bandwidth are paused (breaker open) or too many are in flight (upstream_unavailable); "
                     + "see Retry-After",
-            "504", "Bandwidth did not answer in time (upstream_timeout); a write's outcome is unknown");
+            "504", "Bandwidth did not answer in time (upstream_timeout, or outcome_unknown for an order or "
+                    + "disconnect: retry with the same Idempotency-Key)");
 
     @Bean
-    OpenAPI numbersGatewayOpenApi() {
+    OpenAPI numbersGatewayOpenApi(ApiProperties api) {
         return new OpenAPI()
+                .servers(List.of(new Server().url(api.publicUrl().toString())
+                        .description("gateway.api.public-url")))
                 .info(new Info().title("Numbers Gateway API").version("v1")
                         .description("Search, reserve, order, track and release phone numbers through one JSON API. "
                                 + "The gateway alone speaks Bandwidth's XML Numbers API and holds its credentials. "

@@ -26,16 +26,23 @@ class SecurityHeadersFilter extends NamedWebFilter {
             Map.entry(HttpHeaders.CACHE_CONTROL, "no-store"),
             Map.entry("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'"));
 
+    static final String DOCS_CACHE = "public, max-age=300";
+
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         for (Map.Entry<String, String> header : ALWAYS) {
             headers.set(header.getKey(), header.getValue());
         }
-        if (exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/api/")) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (path.startsWith("/api/")) {
             for (Map.Entry<String, String> header : API) {
                 headers.set(header.getKey(), header.getValue());
             }
+        }
+        else if (path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui")) {
+            // the same for every caller (no Host is echoed); a shared cache may keep it, briefly
+            headers.set(HttpHeaders.CACHE_CONTROL, DOCS_CACHE);
         }
         return chain.filter(exchange);
     }

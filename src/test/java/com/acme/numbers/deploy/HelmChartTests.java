@@ -47,10 +47,10 @@ class HelmChartTests {
                 .containsEntry("readOnlyRootFilesystem", true).containsEntry("runAsNonRoot", true);
         assertThat((List<String>) path(security, "capabilities").get("drop")).containsExactly("ALL");
         assertThat(path(container, "livenessProbe", "httpGet")).containsEntry("path", "/actuator/health/liveness")
-                .containsEntry("port", "http");
+                .containsEntry("port", "management");
         assertThat(path(container, "readinessProbe", "httpGet")).containsEntry("path", "/actuator/health/readiness")
-                .containsEntry("port", "http");
-        assertThat(path(container, "startupProbe", "httpGet")).containsEntry("port", "http");
+                .containsEntry("port", "management");
+        assertThat(path(container, "startupProbe", "httpGet")).containsEntry("port", "management");
         assertThat(path(container, "resources", "requests")).containsKeys("cpu", "memory");
         assertThat((List<Map<String, Object>>) container.get("volumeMounts"))
                 .anySatisfy(m -> assertThat(m).containsEntry("name", "tmp").containsEntry("mountPath", "/tmp"));
@@ -99,6 +99,57 @@ class HelmChartTests {
         JsonNode dashboard = JsonMapper.builder().build().readTree(
                 (String) path(configMap(docs, "gw-numbers-gateway-dashboard"), "data").get("numbers-gateway.json"));
         assertThat(dashboard.get("panels").size()).isGreaterThanOrEqualTo(6);
+    }
+
+    @Test
+    void managementRunsOnItsOwnPortWithProbesMetricsAndAStrictNetworkPolicy() throws IOException {
+        List<Map<String, Object>> docs = documents(new Helm(CHART).template().withName("gw")
+                .withValuesFile(PRODUCTION).set("networkPolicy.metricsFrom[0].namespaceSelector.matchLabels.name",
+                        "monitoring").set("metrics.serviceMonitor.labels.release", "kube-prometheus")
+                .set("metrics.prometheusRule.labels.release", "kube-prometheus").call());
+        Map<String, Object> pod = path(only(docs, "Deployment"), "spec", "template", "spec");
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+
+        assertThat((List<Map<String, Object>>) container.get("ports")).anySatisfy(port -> assertThat(port)
+                .containsEntry("name", "management").containsEntry("containerPort", 8081));
+        assertThat(path(configMap(docs, "gw-numbers-gateway"), "data")).containsEntry("MANAGEMENT_SERVER_PORT", "8081")
+                .containsEntry("MANAGEMENT_ENDPOINT_HEALTH_SHOW_DETAILS", "always");
+        assertThat(path(container, "readinessProbe")).containsEntry("timeoutSeconds", 2)
+                .containsEntry("periodSeconds", 5);
+        assertThat((List<Map<String, Object>>) path(only(docs, "ServiceMonitor"), "spec").get("endpoints"))
+                .singleElement().satisfies(endpoint -> assertThat(endpoint).containsEntry("port", "management"));
+        assertThat(path(only(docs, "ServiceMonitor"), "metadata", "labels")).containsEntry("release", "kube-prometheus");
+        assertThat(path(only(docs, "PrometheusRule"), "metadata", "labels")).containsEntry("release", "kube-prometheus");
+        List<Map<String, Object>> ingress = (List<Map<String, Object>>) path(only(docs, "NetworkPolicy"), "spec")
+                .get("ingress");
+        assertThat(ingress).anySatisfy(rule -> assertThat(rule.toString()).contains("management")
+                .contains("monitoring"));
+        assertThat(path(only(docs, "NetworkPolicy"), "spec").get("egress").toString()).contains("4318");
+    }
+
+    @Test
+    void replicasSpreadAndShutdownOutlastsTheLongestRequest() throws IOException {
+        Map<String, Object> pod = path(only(documents(new Helm(CHART).template().withName("gw").call()),
+                "Deployment"), "spec", "template", "spec");
+        Map<String, Object> container = ((List<Map<String, Object>>) pod.get("containers")).get(0);
+
+        assertThat((List<Map<String, Object>>) pod.get("topologySpreadConstraints")).singleElement()
+                .satisfies(spread -> assertThat(spread).containsEntry("topologyKey", "kubernetes.io/hostname")
+                        .containsEntry("whenUnsatisfiable", "DoNotSchedule").containsKey("labelSelector"));
+        assertThat(path(container, "lifecycle", "preStop", "exec").get("command")).isEqualTo(List.of("sleep", "10"));
+        int grace = (Integer) pod.get("terminationGracePeriodSeconds");
+        assertThat(grace).as("preStop 10 s + drain 45 s, which outlasts a 30 s Prefer: wait and a 10 s answer")
+                .isGreaterThan(10 + 45);
+    }
+
+    @Test
+    void aMisspeltKeyFailsTheInstall() {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("replicaCont", 3).call())
+                .hasMessageContaining("replicaCont");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("probes.timeoutSecond", 3).call())
+                .hasMessageContaining("timeoutSecond");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("metrics.serviceMonitor.enable", true)
+                .call()).hasMessageContaining("enable");
     }
 
     @Test

@@ -54,6 +54,8 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
         registry.add("gateway.bandwidth.base-url", () -> root + "/api");
         registry.add("gateway.bandwidth.token-url", () -> root + "/oauth2/token");
         registry.add("gateway.bandwidth.response-timeout", () -> "1s");
+        registry.add("gateway.server.header-timeout", () -> "2s");
+        registry.add("gateway.server.body-timeout", () -> "3s");
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> root + "/jwks");
         registry.add("gateway.resilience.account-rate-limit", () -> "1000");
         registry.add("gateway.resilience.retry-initial-backoff", () -> "10ms");

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
@@ -34,7 +35,8 @@ class BandwidthConfiguration {
     @Bean
     UpstreamGuard upstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakers,
             BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, Clock clock,
-            UpstreamMetrics metrics) {
+            UpstreamMetrics metrics, ConfigurableEnvironment environment) {
+        ResilienceSettingsGuard.check(environment);
         return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock, metrics);
     }
 

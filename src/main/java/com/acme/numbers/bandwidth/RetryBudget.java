@@ -25,6 +25,14 @@ final class RetryBudget {
         balance.accumulateAndGet(earnedPerCall, (current, earned) -> Math.min(capacity, current + earned));
     }
 
+    /**
+     * Gives back the token of a retry that was not made: Resilience4j asks whether to retry before it checks the
+     * attempt limit, so the last attempt of an exhausted call takes a token it never uses.
+     */
+    void refund() {
+        balance.accumulateAndGet(UNIT, (current, unit) -> Math.min(capacity, current + unit));
+    }
+
     boolean tryRetry() {
         while (true) {
             long current = balance.get();

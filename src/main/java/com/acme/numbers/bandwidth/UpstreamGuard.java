@@ -76,7 +76,10 @@ final class UpstreamGuard {
             breakers.put(group, breaker);
             bulkheads.put(group, bulkheadRegistry.bulkhead(group.instanceName(), BulkheadConfig.custom()
                     .maxConcurrentCalls(properties.bulkheadMaxConcurrent()).maxWaitDuration(Duration.ZERO).build()));
-            retries.put(group, retryRegistry.retry(group.instanceName(), retryConfig()));
+            Retry retry = retryRegistry.retry(group.instanceName(), retryConfig());
+            // an exhausted call asked for one retry too many: give its token back
+            retry.getEventPublisher().onError(exhausted -> budget.refund());
+            retries.put(group, retry);
         }
     }
 

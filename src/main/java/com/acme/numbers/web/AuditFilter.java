@@ -11,7 +11,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.SignalType;
 
 /**
  * One audit event per mutating call (logger {@code audit}): client, account, operation, idempotency key, customer
@@ -25,6 +27,8 @@ class AuditFilter extends NamedWebFilter {
     static final String UPSTREAM_ID = AuditFilter.class.getName() + ".upstreamId";
     /** Set when the status alone would misstate the outcome (a write that may have been carried out). */
     static final String OUTCOME = AuditFilter.class.getName() + ".outcome";
+    /** The outcome of a call whose caller went away before its answer: whatever was done, nobody was told. */
+    static final String ABORTED = "aborted";
     private static final Logger audit = LoggerFactory.getLogger("audit");
     private static final Pattern PATH = Pattern.compile("^/api/v1/accounts/([^/]+)/([a-z-]+)(/.*)?$");
 
@@ -39,7 +43,15 @@ class AuditFilter extends NamedWebFilter {
             return chain.filter(exchange);
         }
         String operation = method.name().toLowerCase(Locale.ROOT) + " " + path.group(2);
-        return chain.filter(exchange).doFinally(signal -> record(exchange, path.group(1), operation));
+        return chain.filter(exchange)
+                .doOnError(DisconnectedClientHelper::isClientDisconnectedException,
+                        gone -> exchange.getAttributes().put(OUTCOME, ABORTED))
+                .doFinally(signal -> {
+                    if (signal == SignalType.CANCEL) {
+                        exchange.getAttributes().putIfAbsent(OUTCOME, ABORTED);
+                    }
+                    record(exchange, path.group(1), operation);
+                });
     }
 
     private static void record(ServerWebExchange exchange, String account, String operation) {

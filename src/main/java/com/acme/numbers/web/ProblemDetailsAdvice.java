@@ -3,6 +3,7 @@ package com.acme.numbers.web;
 import java.time.Duration;
 import java.util.List;
 
+import io.netty.channel.ChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -119,9 +121,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
-        if (DisconnectedClientHelper.isClientDisconnectedException(ex) || exchange.getResponse().isCommitted()) {
-            // The caller hung up, or the answer is already on its way: nobody is left to read a problem, and
-            // WebFlux logs such ends quietly. Seen under load when clients close connections mid-request.
+        if (isBodyTimeout(ex)) {
+            // the body did not arrive within gateway.server.body-timeout; Reactor Netty closes the connection
+            HttpHeaders headers = new HttpHeaders();
+            headers.setConnection("close");
+            return respond(Problems.of(ProblemCode.REQUEST_TIMEOUT, "The request body did not arrive in time.",
+                    exchange), headers, exchange);
+        }
+        if (DisconnectedClientHelper.isClientDisconnectedException(ex)) {
+            // The caller hung up: nobody is left to read a problem. Recorded as client_closed and audited as
+            // aborted, logged at DEBUG; left to WebFlux, an uncommitted answer was logged as an ERROR and a 500.
+            log.debug("The caller of {} {} went away ({})", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), ex.getClass().getSimpleName());
+            ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                    .ifPresent(observation -> observation.setConnectionAborted(true));
+            exchange.getAttributes().put(AuditFilter.OUTCOME, AuditFilter.ABORTED);
+            return Mono.empty();
+        }
+        if (exchange.getResponse().isCommitted()) {
+            // the answer is already on its way: a problem can no longer be written
             return Mono.error(ex);
         }
         String requestId = RequestIdFilter.requestId(exchange);
@@ -213,6 +231,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return path.toString();
+    }
+
+    /* Reactor Netty's RequestTimeoutException is not public; it is a ChannelException with a fixed message. */
+    private static boolean isBodyTimeout(Throwable ex) {
+        return ex instanceof ChannelException && "RequestTimeoutException".equals(ex.getClass().getSimpleName());
     }
 
     private static ProblemCode codeFor(OrderingException ex) {

@@ -15,6 +15,7 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -27,6 +28,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -44,7 +46,7 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
     static final String NAME = "numbersGateway.undecodableRequestProblems";
     /** The answers it gives. */
     static final Set<ProblemCode> CODES = EnumSet.of(ProblemCode.URL_TOO_LONG, ProblemCode.HEADERS_TOO_LARGE,
-            ProblemCode.MALFORMED_REQUEST);
+            ProblemCode.MALFORMED_REQUEST, ProblemCode.REQUEST_TIMEOUT);
 
     private static final Logger log = LoggerFactory.getLogger(UndecodableRequestProblems.class);
 
@@ -65,15 +67,51 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
             return;
         }
         if (msg instanceof HttpRequest request) {
-            if (request.decoderResult().isFailure() && unanswered == 0) {
+            ProblemCode refusal = refusal(request);
+            if (refusal != null && unanswered == 0) {
                 refused = true;
-                refuse(ctx, request);
+                refuse(ctx, request, refusal);
                 ReferenceCountUtil.release(msg);
                 return;
             }
             unanswered++;
         }
+        else if (msg instanceof HttpContent content && content.decoderResult().isFailure() && unanswered > 0) {
+            // The headers reached WebFlux, which owns the answer: Reactor Netty's own bare 400 would race it and
+            // log an ERROR. Closing ends the request as aborted; the caller sent something that is not HTTP.
+            refused = true;
+            ReferenceCountUtil.release(msg);
+            log.debug("Closed a connection whose request body is not valid HTTP ({})",
+                    content.decoderResult().cause().getClass().getSimpleName());
+            ctx.close();
+            return;
+        }
         ctx.fireChannelRead(msg);
+    }
+
+    /** Why a request that decoded is still refused before routing, or null when it is not. */
+    private static ProblemCode refusal(HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            Throwable failure = request.decoderResult().cause();
+            return failure instanceof TooLongHttpLineException ? ProblemCode.URL_TOO_LONG
+                    : failure instanceof TooLongHttpHeaderException ? ProblemCode.HEADERS_TOO_LARGE
+                    : ProblemCode.MALFORMED_REQUEST;
+        }
+        boolean http1 = request.protocolVersion().majorVersion() == 1;
+        return http1 && RequestUris.isValid(request.uri()) ? null : ProblemCode.MALFORMED_REQUEST;
+    }
+
+    /** Answers a connection whose request headers did not arrive in time, then closes it. */
+    void refuseLateHeaders(ChannelHandlerContext ctx) {
+        if (refused) {
+            return;
+        }
+        refused = true;
+        refusals.accept(ProblemCode.REQUEST_TIMEOUT);
+        String requestId = RequestIdFilter.newRequestId();
+        ProblemDetail problem = Problems.decorate(ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT,
+                "The request line and headers did not arrive in time."), ProblemCode.REQUEST_TIMEOUT, requestId);
+        ctx.writeAndFlush(response(problem, requestId)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override
@@ -89,15 +127,12 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
         return msg instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL;
     }
 
-    private void refuse(ChannelHandlerContext ctx, HttpRequest request) {
-        Throwable failure = request.decoderResult().cause();
-        ProblemCode code = failure instanceof TooLongHttpLineException ? ProblemCode.URL_TOO_LONG
-                : failure instanceof TooLongHttpHeaderException ? ProblemCode.HEADERS_TOO_LARGE
-                : ProblemCode.MALFORMED_REQUEST;
+    private void refuse(ChannelHandlerContext ctx, HttpRequest request, ProblemCode code) {
         refusals.accept(code);
         String requestId = RequestIdFilter.newRequestId();
+        Throwable failure = request.decoderResult().cause();
         log.debug("Refused an undecodable request ({}, request id {}): {}", code.code(), requestId,
-                failure.getClass().getSimpleName());
+                failure == null ? "request line" : failure.getClass().getSimpleName());
         ProblemDetail problem = Problems.decorate(ProblemDetail.forStatusAndDetail(code.status(), detail(code)), code,
                 requestId);
         if (code == ProblemCode.HEADERS_TOO_LARGE) {   // only then was the request line read

@@ -143,6 +143,22 @@ class BandwidthResilienceTests {
     }
 
     @Test
+    void anExhaustedCallDoesNotSpendARetryTokenItDidNotUse() {
+        // two attempts a call, a budget of two retries that earns nothing back
+        BandwidthAdapter adapter = adapter(stub.guard(settings(Duration.ofSeconds(5), 2, 10_000,
+                Duration.ofSeconds(5), 10, 0.0, 2), Clock.systemUTC()), Duration.ofSeconds(2));
+        stub.server.stubFor(get(urlPathEqualTo(ORDERS + "/gone")).willReturn(aResponse().withStatus(503)));
+
+        for (int call = 0; call < 2; call++) {
+            assertThatThrownBy(() -> adapter.order(OAUTH_ACCOUNT, "gone").block())
+                    .isInstanceOf(UpstreamFailureException.class);
+        }
+
+        // each call retried once: 4 attempts (a token lost to the first call's last attempt left 3)
+        stub.server.verify(4, getRequestedFor(urlPathEqualTo(ORDERS + "/gone")));
+    }
+
+    @Test
     void aSafeCallIsRetriedAfterATransientFailureAndStopsAtItsAttemptLimit() {
         UpstreamGuard guard = stub.guard(settings(Duration.ofSeconds(5), 3, 10_000, Duration.ofSeconds(5), 10, 0.1, 5),
                 Clock.systemUTC());

@@ -60,6 +60,17 @@ class StrictInputIntegrationTests extends StubBandwidthIntegrationTest {
     }
 
     @Test
+    void aBodyWithThousandsOfBadEntriesGetsAProblemOfBoundedSize() {
+        String ids = "\"x\",".repeat(2999) + "\"x\"";
+        String body = "{\"name\":\"Line\",\"selection\":{\"type\":\"phoneNumbers\",\"phoneNumbers\":["
+                + "\"+19195550101\",".repeat(2999) + "\"+19195550101\"],\"reservationIds\":[" + ids + "]}}";
+
+        refused(order(body), "validation_failed", "selection.reservationIds[0]")
+                .jsonPath("$.errors.length()").isEqualTo(50)
+                .jsonPath("$.errorsOmitted").isEqualTo(2950);
+    }
+
+    @Test
     void aReservationIdThatIsNotAUuidIsRefused() {
         String body = "{\"name\":\"Line\",\"selection\":{\"type\":\"phoneNumbers\",\"phoneNumbers\":[\"+19195550101\"],"
                 + "\"reservationIds\":[\"res-1\"]}}";

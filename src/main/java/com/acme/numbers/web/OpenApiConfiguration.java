@@ -140,7 +140,11 @@ class OpenApiConfiguration {
                 .addProperty("retryable", new BooleanSchema().example(false))
                 .addProperty("requestId", new StringSchema().example("3f1c2a9e-7d1b-4c55-9a52-0c1f1b7f0e11"))
                 .addProperty("errors", new ArraySchema().items(fieldError)
-                        .description("one entry per invalid field, for validation problems"))
+                        .description("one entry per invalid field, for validation problems (at most 50)"))
+                .addProperty("errorsOmitted", new IntegerSchema().example(12)
+                        .description("invalid fields beyond the 50 listed"))
+                .addProperty("customerOrderId", new StringSchema().example("idem-3f1c2a9e7d1b4c559a520c1f1b7f0e11")
+                        .description("the reference an order whose outcome is unknown can be found by"))
                 .required(List.of("type", "title", "status", "code", "retryable", "requestId"));
     }
 

@@ -15,6 +15,8 @@ final class Problems {
     private Problems() {
     }
 
+    static final int MAX_ERRORS = 50;
+
     static ProblemDetail of(ProblemCode code, String detail, ServerWebExchange exchange) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(code.status(), detail);
         return decorate(problem, code, exchange);
@@ -35,10 +37,17 @@ final class Problems {
         return problem;
     }
 
+    /**
+     * Lists the field problems, at most {@value #MAX_ERRORS} of them: a body with thousands of bad entries would
+     * otherwise be answered with a problem many times its size. {@code errorsOmitted} counts the rest.
+     */
     static ProblemDetail withErrors(ProblemDetail problem, List<FieldProblem> errors) {
-        problem.setProperty("errors", errors.stream()
+        problem.setProperty("errors", errors.stream().limit(MAX_ERRORS)
                 .map(e -> Map.of("field", e.field(), "message", e.message()))
                 .toList());
+        if (errors.size() > MAX_ERRORS) {
+            problem.setProperty("errorsOmitted", errors.size() - MAX_ERRORS);
+        }
         return problem;
     }
 }

@@ -61,11 +61,11 @@ class StrictInputIntegrationTests extends StubBandwidthIntegrationTest {
 
     @Test
     void aBodyWithThousandsOfBadEntriesGetsAProblemOfBoundedSize() {
-        String ids = "\"x\",".repeat(2999) + "\"x\"";
-        String body = "{\"name\":\"Line\",\"selection\":{\"type\":\"phoneNumbers\",\"phoneNumbers\":["
-                + "\"+19195550101\",".repeat(2999) + "\"+19195550101\"],\"reservationIds\":[" + ids + "]}}";
+        String body = "{\"phoneNumbers\":[" + "\"x\",".repeat(2999) + "\"x\"]}";
 
-        refused(order(body), "validation_failed", "selection.reservationIds[0]")
+        refused(client.post().uri(api(OAUTH_ACCOUNT, "/disconnects")).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange(), "validation_failed",
+                "phoneNumbers[0]")
                 .jsonPath("$.errors.length()").isEqualTo(50)
                 .jsonPath("$.errorsOmitted").isEqualTo(2950);
     }

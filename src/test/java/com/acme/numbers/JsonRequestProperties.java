@@ -37,7 +37,7 @@ class JsonRequestProperties {
     static void startTheGateway() {
         gateway = new SpringApplicationBuilder(NumbersGatewayApplication.class)
                 .properties("server.port=0", "gateway.sandbox.order-delay=100ms",
-                        "gateway.resilience.account-rate-limit=1000", "logging.level.root=WARN")
+                        "gateway.resilience.account-rate-limit=1000")
                 .run();
         int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
         http = WebClient.builder().baseUrl("http://127.0.0.1:" + port)

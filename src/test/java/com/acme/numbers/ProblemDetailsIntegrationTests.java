@@ -12,9 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -39,6 +37,7 @@ import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 
 import com.acme.numbers.bandwidth.BandwidthEndpoints;
+import com.acme.numbers.support.RawHttp;
 
 /** Every problem type, as callers see it: RFC 9457 bodies, stable codes, and no upstream call for bad input. */
 class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
@@ -199,25 +198,16 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
 
     @Test
     void somethingThatIsNotHttpGetsAProblemBodyAndAnEarlierRequestItsOwnAnswerFirst() throws IOException {
-        String notHttp = exchangeRaw("GARBAGE\r\n\r\n");
+        String notHttp = RawHttp.exchange(port, "GARBAGE\r\n\r\n");
         assertThat(notHttp).startsWith("HTTP/1.1 400 ").contains("application/problem+json")
                 .contains("\"code\":\"malformed_request\"").contains("\"detail\":\"The request is not valid HTTP.\"");
 
-        String pipelined = exchangeRaw("GET /actuator/health/liveness HTTP/1.1\r\nHost: x\r\n\r\n"
+        String pipelined = RawHttp.exchange(port, "GET /actuator/health/liveness HTTP/1.1\r\nHost: x\r\n\r\n"
                 + "GET / HTTP/1.1\r\nHost: x\r\nX-Padding: " + "a".repeat(9000) + "\r\n\r\n");
         assertThat(pipelined).startsWith("HTTP/1.1 200 ").contains("HTTP/1.1 431 ");
         assertThat(pipelined.indexOf("HTTP/1.1 431 ")).isGreaterThan(pipelined.indexOf("\"UP\""));
     }
 
-    /** Sends bytes as they are on one connection and reads until the gateway closes it. */
-    private String exchangeRaw(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-    }
 
     /* Answered below WebFlux: the problem body of every error, without an instance rule, and the connection closes. */
     private static WebTestClient.BodyContentSpec undecodable(WebTestClient.ResponseSpec response, int status,

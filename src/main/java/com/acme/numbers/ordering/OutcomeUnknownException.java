@@ -7,13 +7,20 @@ package com.acme.numbers.ordering;
  */
 public class OutcomeUnknownException extends OrderingException {
 
+    private final String what;
     private final String customerOrderId;
     private final boolean timedOut;
 
     public OutcomeUnknownException(String what, String customerOrderId, boolean timedOut) {
         super("The outcome of the " + what + " is unknown: Bandwidth may have accepted it", null);
+        this.what = what;
         this.customerOrderId = customerOrderId;
         this.timedOut = timedOut;
+    }
+
+    /** {@code order} or {@code disconnect}. */
+    public String what() {
+        return what;
     }
 
     /** The reference the order was sent with, by which it can be found; null when it had none. */

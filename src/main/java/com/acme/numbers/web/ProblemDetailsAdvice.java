@@ -88,9 +88,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> outcomeUnknown(OutcomeUnknownException ex, ServerWebExchange exchange) {
         String reference = ex.customerOrderId();
         ProblemDetail problem = Problems.of(ProblemCode.OUTCOME_UNKNOWN, ex.getMessage() + ". "
-                + (reference == null ? "It had no customerOrderId: check the account's orders before ordering again."
-                        : "Retrying with the same Idempotency-Key is safe: it finds the order by its customerOrderId '"
-                                + reference + "' or places it once."), exchange);
+                + outcomeAdvice(ex.what(), reference), exchange);
         if (ex.timedOut()) {
             problem.setStatus(HttpStatus.GATEWAY_TIMEOUT.value());
         }
@@ -100,6 +98,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         exchange.getAttributes().put(AuditFilter.OUTCOME, "unknown");
         return respond(problem, null, exchange);
+    }
+
+    private static String outcomeAdvice(String what, String reference) {
+        if (!"order".equals(what)) {
+            return "Check the numbers before releasing them again: a retry releases only those still on the account.";
+        }
+        return reference == null ? "It had no customerOrderId: check the account's orders before ordering again."
+                : "Retrying with the same Idempotency-Key is safe: it finds the order by its customerOrderId '"
+                        + reference + "' or places it once.";
     }
 
     @ExceptionHandler(OrderingException.class)

@@ -58,5 +58,4 @@ class EdgeExposureIntegrationTests extends StubBandwidthIntegrationTest {
         client.post().uri("/sandbox/admin/reset").header("X-API-Key", OPS_KEY).exchange().expectStatus().isNotFound();
         client.get().uri("/sandbox/admin/faults").exchange().expectStatus().isNotFound();
     }
-    }
 }

@@ -21,6 +21,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
@@ -39,7 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
  * such a request never reaches WebFlux, nor its metrics: each refusal is reported to {@code refusals}, which counts
  * it. One instance per connection, between the codec and Reactor Netty's traffic handler; while an earlier request
  * on the connection is still being answered (HTTP pipelining), the failure is left to Reactor Netty, which keeps
- * the answers in order.
+ * the answers in order. A pipelined request with {@code Connection: close} is answered in its turn, and the
+ * connection closes after that answer.
  */
 final class UndecodableRequestProblems extends ChannelDuplexHandler {
 
@@ -54,6 +56,9 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
     private final Consumer<ProblemCode> refusals;
     private int unanswered;
     private boolean refused;
+    /** Answers still to write before the connection closes at a pipelined request's {@code Connection: close}. */
+    private int closeAfter;
+    private boolean draining;
 
     UndecodableRequestProblems(JsonMapper json, Consumer<ProblemCode> refusals) {
         this.json = json;
@@ -74,7 +79,20 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
                 ReferenceCountUtil.release(msg);
                 return;
             }
+            if (draining) {
+                // nothing may follow a request that asked to close the connection
+                refused = true;
+                ReferenceCountUtil.release(msg);
+                return;
+            }
             unanswered++;
+            if (unanswered > 1 && !HttpUtil.isKeepAlive(request)) {
+                // Reactor Netty would mark the connection for closing at once, answer the request in progress
+                // with "Connection: close" and drop the ones queued behind it: close after this one's answer instead
+                HttpUtil.setKeepAlive(request, true);
+                closeAfter = unanswered;
+                draining = true;
+            }
         }
         else if (msg instanceof HttpContent content && content.decoderResult().isFailure() && unanswered > 0) {
             // The headers reached WebFlux, which owns the answer: Reactor Netty's own bare 400 would race it and
@@ -116,8 +134,15 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (closeAfter == 1 && msg instanceof HttpResponse response && !isInformational(msg)) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
         if (msg instanceof LastHttpContent && !isInformational(msg) && unanswered > 0) {
             unanswered--;
+            if (closeAfter > 0 && --closeAfter == 0) {
+                promise = promise.unvoid();
+                promise.addListener(ChannelFutureListener.CLOSE);
+            }
         }
         ctx.write(msg, promise);
     }

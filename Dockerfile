@@ -29,13 +29,13 @@ COPY --from=layers /layers/extracted/application/ ./
 # All interfaces: a container's loopback is unreachable from outside, so the sandbox's loopback-only default would
 # make the image useless; there the API key guards the sandbox's admin calls.
 # A 64 MB young generation: left to itself, the serial collector the JVM picks in a 512Mi pod keeps it near 18 MB
-# and collects ~65 times a second under load, each pause stopping the event loops (bench/results: +20-25 % req/s,
-# +40 MB resident at rest).
+# and collects many times a second under load, each pause stopping the event loops; a fixed young generation trades
+# some resident memory at rest for throughput (bench/README.md).
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xmn64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     SERVER_ADDRESS=0.0.0.0
 # Class data sharing: a training run that stops after the context refresh (sandbox mode, no network) archives the
-# loaded classes; startup to readiness drops from ~3-3.5 s to ~2-2.5 s (bench/results).
+# loaded classes, which the entrypoint maps: a faster start to readiness (bench/README.md).
 RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar
 USER 10001:10001
 EXPOSE 8080

@@ -83,7 +83,7 @@ THREADS_BEFORE=$(threads $GATEWAY_PID)
 # wrk's default 2 s timeout would count as errors requests that are merely queued: 2,000 connections in a closed
 # loop on 2 cores shared with wrk. The gateway answers every request within its deadline (gateway.resilience.deadline,
 # 15 s: a 504 at the latest), so wrk waits longer than that and every request's fate (200, 503 or 504) is seen; with
-# 10 s, one request still in flight at 10 s counted as a socket error (bench/results/2026-11-28T16-45-05Z.md).
+# 10 s, one request still in flight at 10 s counted as a socket error.
 wrk -t2 -c2000 -d"$DURATION" --timeout 20s --latency -H "X-API-Key: $KEY" "$GW_SLOW" > "$WORK/slow.txt" || true
 python3 bench/parse_wrk.py gateway_slow_2000 "$WORK/slow.txt" >> "$WORK/results.jsonl"
 THREADS_AFTER=$(threads $GATEWAY_PID); RSS_SLOW=$(rss_mb $GATEWAY_PID)

@@ -106,8 +106,8 @@ final class BandwidthClient {
 
     /*
      * Only failures go through handle(), which restores the request id into the MDC for the translator's log lines
-     * (context propagation is "limited": automatic propagation on every operator cost ~40 % of a small search's
-     * throughput). A success has nothing to log, and the restore cost ~1.5 % of its CPU. Every answer must first
+     * (context propagation is "limited": restoring it around every operator is the single largest cost a request
+     * could pay). A success has nothing to log, so it pays no restore. Every answer must first
      * be Bandwidth's ({@link BandwidthAnswers}): a proxy's page is never read as a result or as a rejection.
      */
     private Mono<UpstreamResponse> read(ClientResponse response, Operation operation) {
@@ -132,7 +132,6 @@ final class BandwidthClient {
     /*
      * Built as text with each path segment, query name and query value percent-encoded on its own (UriUtils, the
      * component rules UriComponentsBuilder applies): a caller value cannot add a segment, a parameter or a fragment.
-     * The builder it replaces was ~3 % of a small search's allocation.
      */
     private URI uri(MultiValueMap<String, String> query, String... pathSegments) {
         String base = endpoints.baseUrl().toString();

@@ -23,8 +23,8 @@ import reactor.util.context.ContextView;
  * observation; inside WebClient the context holds WebClient's own, switched-off observation instead). An unsampled
  * trace is passed on as it is, set on the request while it is built; a sampled one gets a client span per upstream
  * call from this filter, so trace viewers still show how long Bandwidth took. This replaces WebClient's generic
- * client observation, whose timer duplicated {@code bandwidth.requests} and which cost ~10 % of a small search's
- * CPU on every call, sampled or not.
+ * client observation, whose timer duplicated {@code bandwidth.requests} and which cost CPU on every call, sampled
+ * or not.
  */
 final class TraceContextPropagation implements ExchangeFilterFunction {
 

@@ -114,8 +114,8 @@ final class UpstreamGuard {
     /*
      * The rate limiter and the bulkhead are driven through their own APIs (same permits, events and metrics as
      * Resilience4j's Reactor operators): each operator wrapped every signal of every call in a subscriber of its
-     * own, and bypassing Resilience4j altogether measured up to ~6 % less CPU per small search. The circuit breaker
-     * keeps its operator, whose cancellation and result-recording rules matter.
+     * own, for work a call that is permitted at once never needed. The circuit breaker keeps its operator, whose
+     * cancellation and result-recording rules matter.
      */
     private static <T> Mono<T> rateLimited(RateLimiter limiter, Mono<T> call) {
         return Mono.defer(() -> {

@@ -2,8 +2,8 @@ package com.acme.numbers.web;
 
 /**
  * The checks Spring Security's strict firewall makes on header names, header values and parameter names, written
- * as loops: its default predicates are Unicode regular expressions that ran on every header read and were a
- * twentieth of a small search's CPU. Same rule: every code point assigned and not an ISO control character
+ * as loops: its default predicates are Unicode regular expressions that ran on every header read, a measurable
+ * share of every request's CPU. Same rule: every code point assigned and not an ISO control character
  * (header values may also hold tabs); absent values pass, as they do there.
  */
 final class FirewallCharacters {

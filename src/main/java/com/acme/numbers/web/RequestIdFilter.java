@@ -47,7 +47,7 @@ class RequestIdFilter extends NamedWebFilter {
 
     /**
      * A random version-4 UUID from {@link ThreadLocalRandom}: request ids must be unique, not unguessable, and
-     * {@code UUID.randomUUID()} serialises every request on SecureRandom's lock (seen in the benchmark).
+     * {@code UUID.randomUUID()} serialises every request on SecureRandom's lock.
      */
     static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();

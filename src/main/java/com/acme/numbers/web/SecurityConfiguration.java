@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * Spring Security only validates OAuth2 bearer tokens (when an issuer or JWK set is configured); who may do what
  * is decided in {@link ApiKeyFilter} for API keys and JWTs alike. No sessions, no CSRF (no cookies), no login
  * pages, and our own security headers. The chain only runs for requests that carry a bearer token: API-key calls
- * skip it (its filters and their thread-local bookkeeping were a tenth of a small search's CPU) and still pass the
+ * skip it (its filters and their thread-local bookkeeping cost every request CPU for nothing) and still pass the
  * firewall, which guards every request.
  */
 @Configuration(proxyBeanMethods = false)
@@ -71,7 +71,7 @@ class SecurityConfiguration {
 
     /**
      * The strict firewall's exchange wraps the request in a new checking decorator on every {@code getRequest()},
-     * and a small search asks dozens of times. One decorator does the same checks: it validates headers and query
+     * and one request asks dozens of times. One decorator does the same checks: it validates headers and query
      * parameters each time they are read.
      */
     private static final class OneFirewalledRequest extends ServerWebExchangeDecorator {

@@ -54,7 +54,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<SearchResult> search(String accountId, NumberSearch search) {
-        return client.exchange(accountId, Operation.SEARCH, SearchQuery.of(search), null,
+        return client.exchange(accountId, UpstreamOperation.SEARCH, SearchQuery.of(search), null,
                         "accounts", accountId, "availableNumbers")
                 .map(response -> BandwidthMapper.searchResult(
                         readChecked(response.body(), SearchResultXml.class)));
@@ -62,7 +62,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Reservation> reserve(String accountId, PhoneNumber number) {
-        return client.exchange(accountId, Operation.RESERVE, null, ReservationXml.request(number.digits()),
+        return client.exchange(accountId, UpstreamOperation.RESERVE, null, ReservationXml.request(number.digits()),
                         "accounts", accountId, "tnreservation")
                 .flatMap(response -> {
                     rejectErrors(response.body());
@@ -76,7 +76,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Reservation> reservation(String accountId, String reservationId) {
-        return client.exchange(accountId, Operation.READ_RESERVATION, null, null,
+        return client.exchange(accountId, UpstreamOperation.READ_RESERVATION, null, null,
                         "accounts", accountId, "tnreservation", reservationId)
                 .map(response -> toReservation(readChecked(response.body(), ReservationXml.ResponseXml.class),
                         reservationId));
@@ -84,7 +84,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Void> release(String accountId, String reservationId) {
-        return client.exchange(accountId, Operation.RELEASE_RESERVATION, null, null,
+        return client.exchange(accountId, UpstreamOperation.RELEASE_RESERVATION, null, null,
                         "accounts", accountId, "tnreservation", reservationId)
                 .doOnNext(response -> rejectErrors(response.body()))
                 .then();
@@ -92,7 +92,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<NumberDetails> details(String accountId, PhoneNumber number) {
-        return client.exchange(accountId, Operation.READ_NUMBER, null, null,
+        return client.exchange(accountId, UpstreamOperation.READ_NUMBER, null, null,
                         "tns", number.digits(), "tndetails")
                 .map(response -> readChecked(response.body(), TnDetailsXml.class))
                 .map(xml -> toDetails(xml, accountId, number));
@@ -100,7 +100,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<NumberOrder> place(String accountId, NewOrder order) {
-        return client.exchange(accountId, Operation.PLACE_ORDER, null, OrderMapper.toXml(order),
+        return client.exchange(accountId, UpstreamOperation.PLACE_ORDER, null, OrderMapper.toXml(order),
                         "accounts", accountId, "orders")
                 .map(response -> readOrder(response.body()))
                 .onErrorMap(BandwidthAdapter::mayHaveBeenAccepted,
@@ -109,14 +109,14 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<NumberOrder> order(String accountId, String orderId) {
-        return client.exchange(accountId, Operation.READ_ORDER, null, null,
+        return client.exchange(accountId, UpstreamOperation.READ_ORDER, null, null,
                         "accounts", accountId, "orders", orderId)
                 .map(response -> readOrder(response.body()));
     }
 
     @Override
     public Mono<OrderPage> orders(String accountId, OrderQuery query) {
-        return client.exchange(accountId, Operation.LIST_ORDERS, orderListQuery(query), null,
+        return client.exchange(accountId, UpstreamOperation.LIST_ORDERS, orderListQuery(query), null,
                         "accounts", accountId, "orders")
                 .map(response -> toPage(BandwidthXml.readOptional(response.body(), OrderListXml.class)))
                 // Bandwidth answers 404 when no order matches the filters: that is an empty page to us.
@@ -130,7 +130,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
                 new DisconnectXml.TypeXml(
                         TelephoneNumberListXml.of(request.phoneNumbers().stream().map(PhoneNumber::digits).toList()),
                         request.mode().name().toLowerCase(Locale.ROOT)));
-        return client.exchange(accountId, Operation.DISCONNECT, null, body,
+        return client.exchange(accountId, UpstreamOperation.DISCONNECT, null, body,
                         "accounts", accountId, "disconnects")
                 .map(response -> readDisconnect(response.body(), response.locationId()))
                 .onErrorMap(BandwidthAdapter::mayHaveBeenAccepted,
@@ -139,7 +139,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Disconnect> disconnectOrder(String accountId, String disconnectId) {
-        return client.exchange(accountId, Operation.READ_DISCONNECT, null, null,
+        return client.exchange(accountId, UpstreamOperation.READ_DISCONNECT, null, null,
                         "accounts", accountId, "disconnects", disconnectId)
                 .map(response -> readDisconnect(response.body(), disconnectId));
     }

@@ -21,7 +21,7 @@ final class BandwidthAnswers {
     }
 
     /** A successful answer's body, once it is known to be Bandwidth's. */
-    static String successBody(Operation operation, int status, HttpHeaders headers, String body) {
+    static String successBody(UpstreamOperation operation, int status, HttpHeaders headers, String body) {
         if (body.isBlank()) {
             if (operation.bodyExpected()) {
                 throw foreign(operation, status, headers, "an empty body");
@@ -39,7 +39,7 @@ final class BandwidthAnswers {
      * Whether an error answer (4xx, 5xx) cannot be Bandwidth's: {@code null} when it may be, so that Bandwidth's own
      * error carriers are translated as usual. An error without a body is taken as Bandwidth's (its 429 has none).
      */
-    static UpstreamFailureException foreignError(Operation operation, int status, HttpHeaders headers, String body) {
+    static UpstreamFailureException foreignError(UpstreamOperation operation, int status, HttpHeaders headers, String body) {
         if (body.isBlank()) {
             return null;
         }
@@ -75,7 +75,7 @@ final class BandwidthAnswers {
         return root == null ? "a body that is not Bandwidth XML" : "a document of another kind";
     }
 
-    private static UpstreamFailureException foreign(Operation operation, int status, HttpHeaders headers,
+    private static UpstreamFailureException foreign(UpstreamOperation operation, int status, HttpHeaders headers,
             String what) {
         MediaType type = contentType(headers);
         String shownType = type == null ? "no content type" : type.getType() + "/" + type.getSubtype();

@@ -42,7 +42,7 @@ final class BandwidthAuthenticator {
     private final CredentialVault vault;
     private final WebClient webClient;
     private final BandwidthEndpoints endpoints;
-    private final LegacyApiUsers legacyUsers;
+    private final LegacyApiUserReporter legacyUsers;
     private final Clock clock;
     /**
      * The last token per client id, with the credentials it was issued for: a rotated secret never reuses the old
@@ -53,7 +53,7 @@ final class BandwidthAuthenticator {
     private final Map<ClientCredentials, Mono<String>> fetches = new ConcurrentHashMap<>();
 
     BandwidthAuthenticator(CredentialVault vault, WebClient webClient, BandwidthEndpoints endpoints,
-            LegacyApiUsers legacyUsers, Clock clock) {
+            LegacyApiUserReporter legacyUsers, Clock clock) {
         this.vault = vault;
         this.webClient = webClient;
         this.endpoints = endpoints;

@@ -52,7 +52,7 @@ final class BandwidthClient {
      * One call. {@code pathSegments} are encoded one by one, so no caller value can change the host or the path
      * structure.
      */
-    Mono<UpstreamResponse> exchange(String accountId, Operation operation, MultiValueMap<String, String> query,
+    Mono<UpstreamResponse> exchange(String accountId, UpstreamOperation operation, MultiValueMap<String, String> query,
             Object body, String... pathSegments) {
         URI uri = uri(query, pathSegments);
         // Unknown accounts fail before the guard; the token fetch is inside it, so an open breaker calls nothing.
@@ -66,14 +66,14 @@ final class BandwidthClient {
                         }));
     }
 
-    private Mono<UpstreamResponse> guarded(String accountId, Operation operation, BandwidthCredentials credentials,
+    private Mono<UpstreamResponse> guarded(String accountId, UpstreamOperation operation, BandwidthCredentials credentials,
             URI uri, Object body) {
         return guard.guard(accountId, operation, authenticator.header(accountId, credentials)
                 .flatMap(authorization -> attempt(operation, uri, authorization, body)));
     }
 
     /** One attempt; the guard may subscribe to it more than once (retries of safe calls). */
-    private Mono<UpstreamResponse> attempt(Operation operation, URI uri, String authorization, Object body) {
+    private Mono<UpstreamResponse> attempt(UpstreamOperation operation, URI uri, String authorization, Object body) {
         return send(operation, uri, authorization, body)
                 .onErrorMap(ex -> transportFailure(ex, operation.description()));
     }
@@ -92,7 +92,7 @@ final class BandwidthClient {
         return ex;
     }
 
-    private Mono<UpstreamResponse> send(Operation operation, URI uri, String authorization, Object body) {
+    private Mono<UpstreamResponse> send(UpstreamOperation operation, URI uri, String authorization, Object body) {
         WebClient.RequestBodySpec request = webClient.method(operation.method())
                 .uri(uri)
                 .header(HttpHeaders.AUTHORIZATION, authorization)
@@ -110,7 +110,7 @@ final class BandwidthClient {
      * could pay). A success has nothing to log, so it pays no restore. Every answer must first
      * be Bandwidth's ({@link BandwidthAnswers}): a proxy's page is never read as a result or as a rejection.
      */
-    private Mono<UpstreamResponse> read(ClientResponse response, Operation operation) {
+    private Mono<UpstreamResponse> read(ClientResponse response, UpstreamOperation operation) {
         int status = response.statusCode().value();
         HttpHeaders headers = response.headers().asHttpHeaders();
         Mono<String> body = response.bodyToMono(String.class).defaultIfEmpty("");
@@ -122,7 +122,7 @@ final class BandwidthClient {
     }
 
     /* 401, 403 and 429 are about the gateway's credentials or pace, whoever answers; other 4xx must be Bandwidth's. */
-    private RuntimeException failure(Operation operation, int status, HttpHeaders headers, String body) {
+    private RuntimeException failure(UpstreamOperation operation, int status, HttpHeaders headers, String body) {
         boolean mayBeMisread = status >= 400 && status < 500 && status != 401 && status != 403 && status != 429;
         RuntimeException foreign = mayBeMisread ? BandwidthAnswers.foreignError(operation, status, headers, body)
                 : null;

@@ -47,7 +47,7 @@ class BandwidthConfiguration {
         WebClient webClient = webClient(builder, properties, traceContext);
         BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints,
-                new LegacyApiUsers(clock, metrics), clock);
+                new LegacyApiUserReporter(clock, metrics), clock);
         return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard,
                 traceContext), translator, metrics, clock);
     }

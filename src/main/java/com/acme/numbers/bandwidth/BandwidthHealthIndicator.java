@@ -20,7 +20,7 @@ final class BandwidthHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         Health.Builder health = Health.up();
-        for (Operation.Group group : Operation.Group.values()) {
+        for (UpstreamOperation.Group group : UpstreamOperation.Group.values()) {
             var breaker = guard.breaker(group);
             float failureRate = breaker.getMetrics().getFailureRate();
             // Resilience4j reports -1 until the window holds the minimum number of calls.

@@ -16,13 +16,13 @@ final class ThrottleGate {
         this.clock = clock;
     }
 
-    void block(String accountId, Operation.Group group, Duration retryAfter) {
+    void block(String accountId, UpstreamOperation.Group group, Duration retryAfter) {
         blockedUntil.merge(key(accountId, group), clock.instant().plus(retryAfter),
                 (a, b) -> a.isAfter(b) ? a : b);
     }
 
     /** Time left before calls may go out again, or zero. */
-    Duration remaining(String accountId, Operation.Group group) {
+    Duration remaining(String accountId, UpstreamOperation.Group group) {
         String key = key(accountId, group);
         Instant until = blockedUntil.get(key);
         if (until == null) {
@@ -36,7 +36,7 @@ final class ThrottleGate {
         return left;
     }
 
-    private static String key(String accountId, Operation.Group group) {
+    private static String key(String accountId, UpstreamOperation.Group group) {
         return accountId + '/' + group;
     }
 }

@@ -46,10 +46,10 @@ final class UpstreamGuard {
     private final RateLimiterRegistry rateLimiters;
     private final RateLimiterConfig accountLimit;
     private final Map<String, RateLimiter> accountLimiters = new ConcurrentHashMap<>();
-    private final Map<Operation.Group, CircuitBreaker> breakers = new EnumMap<>(Operation.Group.class);
-    private final Map<Operation.Group, Bulkhead> bulkheads = new EnumMap<>(Operation.Group.class);
-    private final Map<Operation.Group, Retry> retries = new EnumMap<>(Operation.Group.class);
-    private final Map<Operation.Group, Instant> openedAt = new ConcurrentHashMap<>();
+    private final Map<UpstreamOperation.Group, CircuitBreaker> breakers = new EnumMap<>(UpstreamOperation.Group.class);
+    private final Map<UpstreamOperation.Group, Bulkhead> bulkheads = new EnumMap<>(UpstreamOperation.Group.class);
+    private final Map<UpstreamOperation.Group, Retry> retries = new EnumMap<>(UpstreamOperation.Group.class);
+    private final Map<UpstreamOperation.Group, Instant> openedAt = new ConcurrentHashMap<>();
     private final RetryBudget budget;
     private final ThrottleGate throttles;
     private final Clock clock;
@@ -66,7 +66,7 @@ final class UpstreamGuard {
         this.clock = clock;
         this.budget = new RetryBudget(properties.retryBudgetRatio(), properties.retryBudgetMinimum());
         this.throttles = new ThrottleGate(clock);
-        for (Operation.Group group : Operation.Group.values()) {
+        for (UpstreamOperation.Group group : UpstreamOperation.Group.values()) {
             CircuitBreaker breaker = breakerRegistry.circuitBreaker(group.instanceName(), breakerConfig());
             breaker.getEventPublisher().onStateTransition(event -> {
                 if (event.getStateTransition().getToState() == CircuitBreaker.State.OPEN) {
@@ -83,7 +83,7 @@ final class UpstreamGuard {
         }
     }
 
-    <T> Mono<T> guard(String accountId, Operation operation, Mono<T> call) {
+    <T> Mono<T> guard(String accountId, UpstreamOperation operation, Mono<T> call) {
         return Mono.defer(() -> {
             long start = System.nanoTime();
             return protect(accountId, operation, call)
@@ -92,8 +92,8 @@ final class UpstreamGuard {
         });
     }
 
-    private <T> Mono<T> protect(String accountId, Operation operation, Mono<T> call) {
-        Operation.Group group = operation.group();
+    private <T> Mono<T> protect(String accountId, UpstreamOperation operation, Mono<T> call) {
+        UpstreamOperation.Group group = operation.group();
         return Mono.defer(() -> {
             budget.onCall();
             Duration blocked = throttles.remaining(accountId, group);
@@ -153,11 +153,11 @@ final class UpstreamGuard {
                 : Mono.error(BulkheadFullException.createBulkheadFullException(bulkhead)));
     }
 
-    CircuitBreaker breaker(Operation.Group group) {
+    CircuitBreaker breaker(UpstreamOperation.Group group) {
         return breakers.get(group);
     }
 
-    Retry retry(Operation.Group group) {
+    Retry retry(UpstreamOperation.Group group) {
         return retries.get(group);
     }
 
@@ -167,7 +167,7 @@ final class UpstreamGuard {
                 "bandwidth-account-" + account, accountLimit));
     }
 
-    private Throwable toPortException(Throwable ex, Operation operation) {
+    private Throwable toPortException(Throwable ex, UpstreamOperation operation) {
         if (ex instanceof CallNotPermittedException) {
             return new UpstreamUnavailableException("Calls to Bandwidth for " + operation.description()
                     + " are paused after repeated failures", openTimeLeft(operation.group()));
@@ -186,7 +186,7 @@ final class UpstreamGuard {
         return ex;
     }
 
-    private Duration openTimeLeft(Operation.Group group) {
+    private Duration openTimeLeft(UpstreamOperation.Group group) {
         Instant opened = openedAt.get(group);
         Duration left = opened == null ? properties.breakerOpenWait()
                 : properties.breakerOpenWait().minus(Duration.between(opened, clock.instant()));

@@ -47,7 +47,7 @@ final class UpstreamMetrics {
         this.registry = registry;
     }
 
-    void record(Operation operation, Throwable failure, long startNanos) {
+    void record(UpstreamOperation operation, Throwable failure, long startNanos) {
         timers.computeIfAbsent(new TimerKey(operation, outcome(failure), code(failure)), this::timer)
                 .record(System.nanoTime() - startNanos, TimeUnit.NANOSECONDS);
     }
@@ -62,7 +62,7 @@ final class UpstreamMetrics {
                 .register(registry);
     }
 
-    private record TimerKey(Operation operation, String outcome, String code) {
+    private record TimerKey(UpstreamOperation operation, String outcome, String code) {
     }
 
     /** Counts an order's final state once, however often it is read. */
@@ -90,7 +90,7 @@ final class UpstreamMetrics {
     Counter legacyAuthCalls(String accountId) {
         return Counter.builder("bandwidth.legacy.auth.calls")
                 .description("Calls to Bandwidth with a legacy API user (HTTP Basic), decommissioned on "
-                        + LegacyApiUsers.DECOMMISSIONED)
+                        + LegacyApiUserReporter.DECOMMISSIONED)
                 .tag("account", accountId).register(registry);
     }
 

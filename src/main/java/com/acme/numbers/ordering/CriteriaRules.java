@@ -19,8 +19,8 @@ final class CriteriaRules {
     private CriteriaRules() {
     }
 
-    /** Checks the format of every key present; {@code prefix} is prepended to field names. */
-    static void checkFormats(SearchCriteria c, String prefix, Checks checks) {
+    /** FieldChecks the format of every key present; {@code prefix} is prepended to field names. */
+    static void checkFormats(SearchCriteria c, String prefix, FieldChecks checks) {
         checks.pattern(prefix + "areaCode", c.areaCode(), AREA_CODE, "must be 3 digits, the first 2-9");
         checks.pattern(prefix + "npaNxx", c.npaNxx(), NPA_NXX, "must be 6 digits (area code and exchange)");
         checks.pattern(prefix + "npaNxxx", c.npaNxxx(), NPA_NXXX, "must be 7 digits (area code, exchange, one digit)");

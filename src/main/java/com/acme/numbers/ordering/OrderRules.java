@@ -12,7 +12,7 @@ final class OrderRules {
     }
 
     static void validate(NewOrder order) {
-        Checks checks = new Checks();
+        FieldChecks checks = new FieldChecks();
         if (order.name() == null || order.name().isBlank()) {
             checks.add("name", "is required");
         }
@@ -39,7 +39,7 @@ final class OrderRules {
     }
 
     static void validate(NewDisconnect disconnect) {
-        Checks checks = new Checks();
+        FieldChecks checks = new FieldChecks();
         int count = disconnect.phoneNumbers().size();
         if (count < 1 || count > 5000) {
             checks.add("phoneNumbers", "must hold between 1 and 5000 numbers");
@@ -53,7 +53,7 @@ final class OrderRules {
     }
 
     static void validate(OrderQuery query) {
-        Checks checks = new Checks();
+        FieldChecks checks = new FieldChecks();
         checks.range("size", query.size(), 1, 1000);
         checks.pattern("customerOrderId", query.customerOrderId(), CUSTOMER_ORDER_ID,
                 "must be 1 to 40 letters, digits, spaces or dashes");

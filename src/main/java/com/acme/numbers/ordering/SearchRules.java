@@ -12,7 +12,7 @@ final class SearchRules {
     }
 
     static void validate(NumberSearch search) {
-        Checks checks = new Checks();
+        FieldChecks checks = new FieldChecks();
         SearchCriteria c = search.criteria();
         CriteriaRules.checkFormats(c, "", checks);
         checks.range("quantity", search.quantity(), 1, 5000);
@@ -36,7 +36,7 @@ final class SearchRules {
         checks.throwIfAny();
     }
 
-    private static void checkTollFree(NumberSearch search, Checks checks) {
+    private static void checkTollFree(NumberSearch search, FieldChecks checks) {
         SearchCriteria c = search.criteria();
         if (c.tollFreeVanity() != null && c.tollFreeWildCardPattern() != null) {
             checks.add("tollFreeVanity", "cannot be combined with tollFreeWildCardPattern");
@@ -48,7 +48,7 @@ final class SearchRules {
         checks.absent("protectedStatus", search.protectedStatus(), "does not apply to toll-free searches");
     }
 
-    private static void checkOrderBy(NumberSearch search, Checks checks) {
+    private static void checkOrderBy(NumberSearch search, FieldChecks checks) {
         String orderBy = search.orderBy();
         if (orderBy == null) {
             return;

@@ -34,7 +34,7 @@ final class SelectionRules {
     private SelectionRules() {
     }
 
-    static void check(NumberSelection selection, Checks checks) {
+    static void check(NumberSelection selection, FieldChecks checks) {
         if (selection.type() == SelectionType.PHONE_NUMBERS) {
             checkSpecificNumbers(selection, checks);
             return;
@@ -65,7 +65,7 @@ final class SelectionRules {
         CriteriaRules.checkFormats(selection.criteria(), "selection.", checks);
     }
 
-    private static void checkSpecificNumbers(NumberSelection selection, Checks checks) {
+    private static void checkSpecificNumbers(NumberSelection selection, FieldChecks checks) {
         int count = selection.phoneNumbers().size();
         if (count < 1 || count > 5000) {
             checks.add("selection.phoneNumbers", "must hold between 1 and 5000 numbers");

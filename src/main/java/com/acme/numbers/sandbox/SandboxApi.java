@@ -45,10 +45,10 @@ final class SandboxApi {
             checkOrderBy(param.apply("orderBy"), criteria);
             String protection = protection(param.apply("protected"));
             boolean details = "true".equalsIgnoreCase(param.apply("enableTNDetail"));
-            return xml(HttpStatus.OK, SandboxViews.searchResult(find(criteria, protection, quantity), details));
+            return xml(HttpStatus.OK, SandboxXmlWriter.searchResult(find(criteria, protection, quantity), details));
         }
         catch (SandboxError error) {
-            return xml(HttpStatus.valueOf(error.status()), SandboxViews.searchError(error));
+            return xml(HttpStatus.valueOf(error.status()), SandboxXmlWriter.searchError(error));
         }
     }
 
@@ -126,7 +126,7 @@ final class SandboxApi {
                 return ServerResponse.created(location).build();
             }
             catch (SandboxError error) {
-                return xml(HttpStatus.valueOf(error.status()), SandboxViews.responseStatus("ReservationResponse", error));
+                return xml(HttpStatus.valueOf(error.status()), SandboxXmlWriter.responseStatus("ReservationResponse", error));
             }
         });
     }
@@ -134,10 +134,10 @@ final class SandboxApi {
     Mono<ServerResponse> reservation(ServerRequest request) {
         try {
             SandboxStore.Reservation reservation = store.reservation(request.pathVariable("id"));
-            return xml(HttpStatus.OK, SandboxViews.reservation(reservation, properties.accountId(), store.now()));
+            return xml(HttpStatus.OK, SandboxXmlWriter.reservation(reservation, properties.accountId(), store.now()));
         }
         catch (SandboxError error) {
-            return xml(HttpStatus.valueOf(error.status()), SandboxViews.responseStatus("ReservationResponse", error));
+            return xml(HttpStatus.valueOf(error.status()), SandboxXmlWriter.responseStatus("ReservationResponse", error));
         }
     }
 
@@ -147,7 +147,7 @@ final class SandboxApi {
             return ServerResponse.ok().build();
         }
         catch (SandboxError error) {
-            return xml(HttpStatus.valueOf(error.status()), SandboxViews.responseStatus("ReservationResponse", error));
+            return xml(HttpStatus.valueOf(error.status()), SandboxXmlWriter.responseStatus("ReservationResponse", error));
         }
     }
 
@@ -159,31 +159,31 @@ final class SandboxApi {
                 SandboxOrder order = store.place(SandboxOrder.parse(xml, properties.siteId(), properties.peerId()),
                         properties.username());
                 return ServerResponse.created(location(request, "orders", order.id())).contentType(XML)
-                        .bodyValue(SandboxViews.orderCreated(order));
+                        .bodyValue(SandboxXmlWriter.orderCreated(order));
             }
             catch (SandboxError error) {
-                return xml(HttpStatus.valueOf(error.status()), SandboxViews.orderRejected(error, xml));
+                return xml(HttpStatus.valueOf(error.status()), SandboxXmlWriter.orderRejected(error, xml));
             }
         });
     }
 
     Mono<ServerResponse> order(ServerRequest request) {
         SandboxOrder order = store.order(request.pathVariable("id"));
-        return order == null ? notFound() : xml(HttpStatus.OK, SandboxViews.order(order));
+        return order == null ? notFound() : xml(HttpStatus.OK, SandboxXmlWriter.order(order));
     }
 
     Mono<ServerResponse> orderHistory(ServerRequest request) {
         SandboxOrder order = store.order(request.pathVariable("id"));
-        return order == null ? notFound() : xml(HttpStatus.OK, SandboxViews.history(order));
+        return order == null ? notFound() : xml(HttpStatus.OK, SandboxXmlWriter.history(order));
     }
 
     Mono<ServerResponse> orders(ServerRequest request) {
         Map<String, String> query = lowerCaseQuery(request);
         String status = query.get("status");
         String customerOrderId = query.get("customerorderid");
-        List<SandboxViews.Row> rows = store.orders().stream()
+        List<SandboxXmlWriter.Row> rows = store.orders().stream()
                 .sorted(Comparator.comparing(SandboxOrder::createdAt).reversed())
-                .map(o -> new SandboxViews.Row(o.id(), o.draft().customerOrderId(), o.user(), o.createdAt(),
+                .map(o -> new SandboxXmlWriter.Row(o.id(), o.draft().customerOrderId(), o.user(), o.createdAt(),
                         o.settled() ? o.dueAt() : o.createdAt(), "new_number", o.status(), o.allocated().size()))
                 .filter(row -> status == null || row.status().equalsIgnoreCase(status))
                 .filter(row -> customerOrderId == null || customerOrderId.equals(row.customerOrderId()))
@@ -198,25 +198,25 @@ final class SandboxApi {
                 xml = XmlInput.parse(body);
                 SandboxDisconnect disconnect = store.disconnect(SandboxDisconnect.parse(xml), properties.username());
                 return ServerResponse.created(location(request, "disconnects", disconnect.id())).contentType(XML)
-                        .bodyValue(SandboxViews.disconnect(disconnect));
+                        .bodyValue(SandboxXmlWriter.disconnect(disconnect));
             }
             catch (SandboxError error) {
-                return xml(HttpStatus.valueOf(error.status()), SandboxViews.disconnectRejected(error, xml));
+                return xml(HttpStatus.valueOf(error.status()), SandboxXmlWriter.disconnectRejected(error, xml));
             }
         });
     }
 
     Mono<ServerResponse> disconnect(ServerRequest request) {
         SandboxDisconnect disconnect = store.disconnectOrder(request.pathVariable("id"));
-        return disconnect == null ? notFound() : xml(HttpStatus.OK, SandboxViews.disconnect(disconnect));
+        return disconnect == null ? notFound() : xml(HttpStatus.OK, SandboxXmlWriter.disconnect(disconnect));
     }
 
     Mono<ServerResponse> disconnects(ServerRequest request) {
         Map<String, String> query = lowerCaseQuery(request);
         String status = query.get("status");
-        List<SandboxViews.Row> rows = store.disconnects().stream()
+        List<SandboxXmlWriter.Row> rows = store.disconnects().stream()
                 .sorted(Comparator.comparing(SandboxDisconnect::createdAt).reversed())
-                .map(d -> new SandboxViews.Row(d.id(), d.draft().customerOrderId(), d.user(), d.createdAt(),
+                .map(d -> new SandboxXmlWriter.Row(d.id(), d.draft().customerOrderId(), d.user(), d.createdAt(),
                         d.settled() ? d.dueAt() : d.createdAt(), "disconnect", d.status(), d.draft().numbers().size()))
                 .filter(row -> status == null || row.status().equalsIgnoreCase(status))
                 .toList();
@@ -224,11 +224,11 @@ final class SandboxApi {
     }
 
     Mono<ServerResponse> tn(ServerRequest request) {
-        return withTn(request, (tn, state) -> SandboxViews.tn(tn, state, properties.accountId(), properties.siteId()));
+        return withTn(request, (tn, state) -> SandboxXmlWriter.tn(tn, state, properties.accountId(), properties.siteId()));
     }
 
     Mono<ServerResponse> tnDetails(ServerRequest request) {
-        return withTn(request, (tn, state) -> SandboxViews.tnDetails(tn, state, properties.accountId(),
+        return withTn(request, (tn, state) -> SandboxXmlWriter.tnDetails(tn, state, properties.accountId(),
                 properties.siteId(), properties.peerId()));
     }
 
@@ -237,7 +237,7 @@ final class SandboxApi {
         if (numbers.isEmpty()) {
             return ServerResponse.noContent().build();
         }
-        return xml(HttpStatus.OK, SandboxViews.inService(numbers, link(request, "1", 300)));
+        return xml(HttpStatus.OK, SandboxXmlWriter.inService(numbers, link(request, "1", 300)));
     }
 
     private Mono<ServerResponse> withTn(ServerRequest request,
@@ -248,7 +248,7 @@ final class SandboxApi {
     }
 
     /** Keyset paging as Bandwidth does it: {@code page} is 1 or the id of the first row of the page. */
-    private Mono<ServerResponse> page(ServerRequest request, Map<String, String> query, List<SandboxViews.Row> rows,
+    private Mono<ServerResponse> page(ServerRequest request, Map<String, String> query, List<SandboxXmlWriter.Row> rows,
             boolean disconnects) {
         if (rows.isEmpty()) {
             return notFound();
@@ -257,7 +257,7 @@ final class SandboxApi {
         String page = query.getOrDefault("page", "1");
         int start = 0;
         if (!"1".equals(page)) {
-            start = rows.stream().map(SandboxViews.Row::id).toList().indexOf(page);
+            start = rows.stream().map(SandboxXmlWriter.Row::id).toList().indexOf(page);
             if (start < 0) {
                 return notFound();
             }
@@ -265,7 +265,7 @@ final class SandboxApi {
         int end = Math.min(rows.size(), start + size);
         String next = end < rows.size() ? link(request, rows.get(end).id(), size) + "rel=\"next\";" : null;
         String first = link(request, "1", size) + "rel=\"first\";";
-        return xml(HttpStatus.OK, SandboxViews.list(rows.subList(start, end), rows.size(), first, next, disconnects));
+        return xml(HttpStatus.OK, SandboxXmlWriter.list(rows.subList(start, end), rows.size(), first, next, disconnects));
     }
 
     private static int parseSize(String value) {
@@ -302,7 +302,7 @@ final class SandboxApi {
     }
 
     static Mono<ServerResponse> notFound() {
-        return xml(HttpStatus.NOT_FOUND, SandboxViews.notFound());
+        return xml(HttpStatus.NOT_FOUND, SandboxXmlWriter.notFound());
     }
 
     static Mono<ServerResponse> xml(HttpStatus status, String body) {

@@ -60,7 +60,7 @@ class DisconnectController {
     @Operation(operationId = "getDisconnect", summary = "Read a disconnect order",
             description = "Lists the numbers released and any per-number errors.")
     Mono<DisconnectResponse> get(@PathVariable String accountId, @PathVariable String disconnectId) {
-        return service.disconnectOrder(accountId, Inputs.id("disconnectId", disconnectId))
+        return service.disconnectOrder(accountId, RequestValues.id("disconnectId", disconnectId))
                 .map(DisconnectResponse::of);
     }
 }

@@ -17,7 +17,7 @@ record DisconnectRequest(
         @Schema(allowableValues = { "normal", "purge" }, defaultValue = "normal") String mode) {
 
     NewDisconnect toDomain() {
-        return new NewDisconnect(name, customerOrderId, Inputs.phoneNumbers("phoneNumbers", phoneNumbers),
+        return new NewDisconnect(name, customerOrderId, RequestValues.phoneNumbers("phoneNumbers", phoneNumbers),
                 disconnectMode());
     }
 

@@ -84,7 +84,7 @@ class OrderController {
     @Operation(operationId = "getOrder", summary = "Read an order",
             description = "A FAILED or PARTIAL order lists every per-number error.")
     Mono<OrderResponse> get(@PathVariable String accountId, @PathVariable String orderId) {
-        return service.order(accountId, Inputs.id("orderId", orderId)).map(OrderResponse::of);
+        return service.order(accountId, RequestValues.id("orderId", orderId)).map(OrderResponse::of);
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/orders")

@@ -25,7 +25,7 @@ final class PageToken {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             if (decoded.startsWith(PREFIX)) {
-                return Inputs.id("pageToken", decoded.substring(PREFIX.length()));
+                return RequestValues.id("pageToken", decoded.substring(PREFIX.length()));
             }
         }
         catch (IllegalArgumentException ex) {

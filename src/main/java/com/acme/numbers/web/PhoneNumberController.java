@@ -28,7 +28,7 @@ class PhoneNumberController {
             description = "404 when the number is not on this account.")
     Mono<PhoneNumberResponse> get(@PathVariable String accountId,
             @Parameter(example = "+19195551234") @PathVariable String phoneNumber) {
-        return service.numberDetails(accountId, Inputs.phoneNumber("phoneNumber", phoneNumber))
+        return service.numberDetails(accountId, RequestValues.phoneNumber("phoneNumber", phoneNumber))
                 .map(PhoneNumberResponse::of);
     }
 }

@@ -38,7 +38,7 @@ class ReservationController {
     @ApiResponse(responseCode = "201", description = "Reserved")
     Mono<ResponseEntity<ReservationResponse>> create(@PathVariable String accountId,
             @RequestBody ReservationRequest request) {
-        return service.reserve(accountId, Inputs.phoneNumber("phoneNumber", request.phoneNumber()))
+        return service.reserve(accountId, RequestValues.phoneNumber("phoneNumber", request.phoneNumber()))
                 .map(ReservationResponse::of)
                 .map(body -> ResponseEntity.created(
                         URI.create("/api/v1/accounts/" + accountId + "/reservations/" + body.id())).body(body));
@@ -48,7 +48,7 @@ class ReservationController {
     @Operation(operationId = "getReservation", summary = "Read a reservation",
             description = "Shows the reserved number and how long the hold lasts.")
     Mono<ReservationResponse> get(@PathVariable String accountId, @PathVariable String reservationId) {
-        return service.reservation(accountId, Inputs.id("reservationId", reservationId)).map(ReservationResponse::of);
+        return service.reservation(accountId, RequestValues.id("reservationId", reservationId)).map(ReservationResponse::of);
     }
 
     @DeleteMapping("/api/v1/accounts/{accountId}/reservations/{reservationId}")
@@ -57,6 +57,6 @@ class ReservationController {
             description = "The number becomes available to anyone again.")
     @ApiResponse(responseCode = "204", description = "Released")
     Mono<Void> delete(@PathVariable String accountId, @PathVariable String reservationId) {
-        return service.release(accountId, Inputs.id("reservationId", reservationId));
+        return service.release(accountId, RequestValues.id("reservationId", reservationId));
     }
 }

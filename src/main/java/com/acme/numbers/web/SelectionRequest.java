@@ -55,7 +55,7 @@ record SelectionRequest(
         }
         SearchCriteria criteria = new SearchCriteria(areaCode, npaNxx, npaNxxx, rateCenter, state, city, zip, lata,
                 localVanity, endsIn, tollFreeVanity, pattern);
-        return new NumberSelection(selectionType, Inputs.phoneNumbers("selection.phoneNumbers", phoneNumbers),
+        return new NumberSelection(selectionType, RequestValues.phoneNumbers("selection.phoneNumbers", phoneNumbers),
                 reservationIds, criteria, quantity, localCallingArea);
     }
 }

@@ -58,7 +58,7 @@ class BandwidthResilienceTests {
         stub.server.stubFor(post(urlPathEqualTo(ORDERS)).willReturn(aResponse().withStatus(503)));
 
         int failed = 0;
-        while (guard.breaker(Operation.Group.ORDER).getState() == CircuitBreaker.State.CLOSED && failed < 10) {
+        while (guard.breaker(UpstreamOperation.Group.ORDER).getState() == CircuitBreaker.State.CLOSED && failed < 10) {
             // a 503 to an order may come after Bandwidth acted: its outcome is unknown, never a plain failure
             assertThatThrownBy(() -> adapter.place(OAUTH_ACCOUNT, order()).block())
                     .isInstanceOf(OutcomeUnknownException.class);
@@ -81,7 +81,7 @@ class BandwidthResilienceTests {
         await().atMost(Duration.ofSeconds(4)).pollInterval(Duration.ofMillis(100))
                 .ignoreException(UpstreamUnavailableException.class)
                 .until(() -> adapter.place(OAUTH_ACCOUNT, order()).block() != null
-                        && guard.breaker(Operation.Group.ORDER).getState() == CircuitBreaker.State.CLOSED);
+                        && guard.breaker(UpstreamOperation.Group.ORDER).getState() == CircuitBreaker.State.CLOSED);
         int sent = stub.server.findAll(postRequestedFor(urlPathEqualTo(ORDERS))).size();
         assertThat(sent).as("the 4 failures and the half-open probes reached Bandwidth; the 20 refused calls did not")
                 .isBetween(4 + 2, 4 + 2 + 1);
@@ -118,7 +118,7 @@ class BandwidthResilienceTests {
         }
 
         stub.server.verify(1, getRequestedFor(urlPathEqualTo(ORDERS + "/o")));
-        assertThat(guard.breaker(Operation.Group.READ).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        assertThat(guard.breaker(UpstreamOperation.Group.READ).getState()).isEqualTo(CircuitBreaker.State.CLOSED);
         stub.server.stubFor(post(urlPathEqualTo(ORDERS))
                 .willReturn(xml(201, read(getClass(), "order-response-received.xml"))));
         assertThat(adapter.place(OAUTH_ACCOUNT, order()).block()).as("other groups are not closed").isNotNull();
@@ -175,7 +175,7 @@ class BandwidthResilienceTests {
 
         stub.server.verify(2, getRequestedFor(urlPathEqualTo(ORDERS + "/flaky")));
         stub.server.verify(3, getRequestedFor(urlPathEqualTo(ORDERS + "/down")));
-        Retry.Metrics retries = guard.retry(Operation.Group.READ).getMetrics();
+        Retry.Metrics retries = guard.retry(UpstreamOperation.Group.READ).getMetrics();
         assertThat(retries.getNumberOfSuccessfulCallsWithRetryAttempt()).isEqualTo(1);
         assertThat(retries.getNumberOfFailedCallsWithRetryAttempt()).isEqualTo(1);
         assertThat(retries.getNumberOfSuccessfulCallsWithoutRetryAttempt()).isZero();

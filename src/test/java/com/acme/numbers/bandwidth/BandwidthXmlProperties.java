@@ -101,7 +101,7 @@ class BandwidthXmlProperties {
     }
 
     private static void readsOrFailsCleanly(String body) {
-        for (Operation operation : List.of(Operation.SEARCH, Operation.READ_ORDER)) {
+        for (UpstreamOperation operation : List.of(UpstreamOperation.SEARCH, UpstreamOperation.READ_ORDER)) {
             try {
                 read(operation, body);
             }
@@ -118,9 +118,9 @@ class BandwidthXmlProperties {
         }
     }
 
-    private static Object read(Operation operation, String body) {
+    private static Object read(UpstreamOperation operation, String body) {
         String checked = BandwidthAnswers.successBody(operation, 200, XML, body);
-        return operation == Operation.SEARCH
+        return operation == UpstreamOperation.SEARCH
                 ? BandwidthMapper.searchResult(BandwidthXml.readOptional(checked, SearchResultXml.class))
                 : OrderMapper.toDomain(BandwidthXml.read(checked, OrderResponseXml.class));
     }

@@ -16,11 +16,11 @@ import org.slf4j.LoggerFactory;
  * account (for the alert rule), and an error whenever Bandwidth refuses one after that date. Nothing else tells them
  * before those accounts' calls start failing.
  */
-final class LegacyApiUsers {
+final class LegacyApiUserReporter {
 
     static final String DECOMMISSIONED = "2026-12-02";
 
-    private static final Logger log = LoggerFactory.getLogger(LegacyApiUsers.class);
+    private static final Logger log = LoggerFactory.getLogger(LegacyApiUserReporter.class);
     private static final LocalDate DECOMMISSION_DATE = LocalDate.parse(DECOMMISSIONED);
     private static final String REMEDY = "give it OAuth2 client credentials (client-id and client-secret) instead";
 
@@ -28,7 +28,7 @@ final class LegacyApiUsers {
     private final UpstreamMetrics metrics;
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
 
-    LegacyApiUsers(Clock clock, UpstreamMetrics metrics) {
+    LegacyApiUserReporter(Clock clock, UpstreamMetrics metrics) {
         this.clock = clock;
         this.metrics = metrics;
     }

@@ -7,9 +7,9 @@ import com.acme.numbers.sandbox.SandboxInventory.Tn;
 import com.acme.numbers.sandbox.SandboxStore.Failure;
 
 /** Renders sandbox state in Bandwidth's exact XML shapes (digest sections 2 to 7). */
-final class SandboxViews {
+final class SandboxXmlWriter {
 
-    private SandboxViews() {
+    private SandboxXmlWriter() {
     }
 
     static String searchResult(List<Tn> numbers, boolean details) {

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Collects every input problem of one request, so the caller learns all of them at once. */
-final class Checks {
+final class FieldChecks {
 
     private final List<FieldProblem> problems = new ArrayList<>();
 

@@ -9,7 +9,7 @@ import org.springframework.http.HttpMethod;
  * safe to retry (reads and releasing a reservation are; creating reservations, orders and disconnects is not), and
  * the document Bandwidth answers it with.
  */
-enum Operation {
+enum UpstreamOperation {
     SEARCH(HttpMethod.GET, Group.SEARCH, true, "number search", "SearchResult", true),
     RESERVE(HttpMethod.POST, Group.RESERVATION, false, "reservation", "ReservationResponse", false),
     READ_RESERVATION(HttpMethod.GET, Group.RESERVATION, true, "reservation", "ReservationResponse", true),
@@ -21,7 +21,7 @@ enum Operation {
     READ_DISCONNECT(HttpMethod.GET, Group.READ, true, "disconnect", "DisconnectTelephoneNumberOrderResponse", true),
     READ_NUMBER(HttpMethod.GET, Group.READ, true, "number", "TelephoneNumberResponse", true);
 
-    /** Operation groups; the lower-case names are the Resilience4j instance names ({@code bandwidth-search}, ...). */
+    /** UpstreamOperation groups; the lower-case names are the Resilience4j instance names ({@code bandwidth-search}, ...). */
     enum Group {
         SEARCH, RESERVATION, ORDER, DISCONNECT, READ;
 
@@ -37,7 +37,7 @@ enum Operation {
     private final String root;
     private final boolean bodyExpected;
 
-    Operation(HttpMethod method, Group group, boolean safe, String description, String root, boolean bodyExpected) {
+    UpstreamOperation(HttpMethod method, Group group, boolean safe, String description, String root, boolean bodyExpected) {
         this.method = method;
         this.group = group;
         this.safe = safe;

@@ -9,13 +9,13 @@ import com.acme.numbers.ordering.InvalidRequestException;
 import com.acme.numbers.ordering.PhoneNumber;
 
 /** Parses the request values the domain needs typed, and refuses what it does not know. */
-final class Inputs {
+final class RequestValues {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String PHONE_MESSAGE = "must be +1 followed by 10 digits, or 10 digits, with a valid "
             + "NANP area code and exchange";
 
-    private Inputs() {
+    private RequestValues() {
     }
 
     static PhoneNumber phoneNumber(String field, String value) {

@@ -29,7 +29,7 @@ import com.acme.numbers.ordering.UpstreamFailureException;
 
 /** Operators learn which accounts still use an API user that Bandwidth decommissions on 2026-12-02. */
 @ExtendWith(OutputCaptureExtension.class)
-class LegacyApiUsersTests {
+class LegacyApiUserReporterTests {
 
     private static final String ANNOUNCED = "Account " + BASIC_ACCOUNT + " authenticates to Bandwidth with a legacy";
     private static final String REFUSED = "Bandwidth refused the legacy API user of account " + BASIC_ACCOUNT;

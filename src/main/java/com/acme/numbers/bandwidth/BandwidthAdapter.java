@@ -14,6 +14,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.bandwidth.xml.DisconnectXml;
+import com.acme.numbers.bandwidth.xml.EnvelopeXml;
+import com.acme.numbers.bandwidth.xml.ErrorXml;
+import com.acme.numbers.bandwidth.xml.OrderListXml;
+import com.acme.numbers.bandwidth.xml.OrderResponseXml;
+import com.acme.numbers.bandwidth.xml.ReservationXml;
+import com.acme.numbers.bandwidth.xml.SearchResultXml;
+import com.acme.numbers.bandwidth.xml.TelephoneNumberListXml;
+import com.acme.numbers.bandwidth.xml.TnDetailsXml;
 import com.acme.numbers.ordering.AccountNotFoundException;
 import com.acme.numbers.ordering.Disconnect;
 import com.acme.numbers.ordering.NewDisconnect;

@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
+import com.acme.numbers.bandwidth.xml.EnvelopeXml;
+import com.acme.numbers.bandwidth.xml.ErrorXml;
 import com.acme.numbers.ordering.NotFoundException;
 import com.acme.numbers.ordering.NumberUnavailableException;
 import com.acme.numbers.ordering.OrderingException;

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import com.acme.numbers.bandwidth.xml.ErrorXml;
+import com.acme.numbers.bandwidth.xml.SearchResultXml;
+import com.acme.numbers.bandwidth.xml.TelephoneNumberListXml;
 import com.acme.numbers.ordering.AvailableNumber;
 import com.acme.numbers.ordering.OrderError;
 import com.acme.numbers.ordering.OrderStatus;

@@ -2,10 +2,13 @@ package com.acme.numbers.bandwidth;
 
 import java.util.List;
 
-import com.acme.numbers.bandwidth.OrderXml.ExistingNumbersXml;
-import com.acme.numbers.bandwidth.OrderXml.ReservationIdListXml;
-import com.acme.numbers.bandwidth.OrderXml.SearchAndOrderXml;
-import com.acme.numbers.bandwidth.OrderXml.TnAttributesXml;
+import com.acme.numbers.bandwidth.xml.OrderResponseXml;
+import com.acme.numbers.bandwidth.xml.OrderXml;
+import com.acme.numbers.bandwidth.xml.OrderXml.ExistingNumbersXml;
+import com.acme.numbers.bandwidth.xml.OrderXml.ReservationIdListXml;
+import com.acme.numbers.bandwidth.xml.OrderXml.SearchAndOrderXml;
+import com.acme.numbers.bandwidth.xml.OrderXml.TnAttributesXml;
+import com.acme.numbers.bandwidth.xml.TelephoneNumberListXml;
 import com.acme.numbers.ordering.NewOrder;
 import com.acme.numbers.ordering.NumberOrder;
 import com.acme.numbers.ordering.NumberSelection;

@@ -11,6 +11,16 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.acme.numbers.bandwidth.xml.DisconnectXml;
+import com.acme.numbers.bandwidth.xml.EnvelopeXml;
+import com.acme.numbers.bandwidth.xml.ErrorXml;
+import com.acme.numbers.bandwidth.xml.OrderListXml;
+import com.acme.numbers.bandwidth.xml.OrderResponseXml;
+import com.acme.numbers.bandwidth.xml.OrderXml;
+import com.acme.numbers.bandwidth.xml.ReservationXml;
+import com.acme.numbers.bandwidth.xml.SearchResultXml;
+import com.acme.numbers.bandwidth.xml.TelephoneNumberListXml;
+import com.acme.numbers.bandwidth.xml.TnDetailsXml;
 import com.acme.numbers.ordering.NumberOrder;
 import com.acme.numbers.ordering.OrderStatus;
 import com.acme.numbers.ordering.SearchResult;

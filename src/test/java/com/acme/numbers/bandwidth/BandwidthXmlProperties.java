@@ -16,6 +16,8 @@ import net.jqwik.api.constraints.StringLength;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import com.acme.numbers.bandwidth.xml.OrderResponseXml;
+import com.acme.numbers.bandwidth.xml.SearchResultXml;
 import com.acme.numbers.ordering.OrderingException;
 import com.acme.numbers.ordering.UpstreamFailureException;
 

@@ -1,4 +1,4 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -7,16 +7,16 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 /** {@code <Reservation>}: the request body of a reservation, and the content of {@code ReservationResponse}. */
 @JacksonXmlRootElement(localName = "Reservation")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record ReservationXml(
+public record ReservationXml(
         @JsonProperty("ReservationId") String reservationId,
         @JsonProperty("AccountId") String accountId,
         @JsonProperty("ReservationExpires") Long reservationExpires,
         @JsonProperty("ReservedTn") String reservedTn) {
 
-    static ReservationXml request(String tn) {
+    public static ReservationXml request(String tn) {
         return new ReservationXml(null, null, null, tn);
     }
 
-    record ResponseXml(@JsonProperty("Reservation") ReservationXml reservation) {
+    public record ResponseXml(@JsonProperty("Reservation") ReservationXml reservation) {
     }
 }

@@ -1,18 +1,18 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** One {@code <Error>}: inside an {@code ErrorList}, or directly inside a {@code SearchResult}. */
-record ErrorXml(
+public record ErrorXml(
         @JsonProperty("Code") String code,
         @JsonProperty("Description") String description,
         @JsonProperty("TelephoneNumber") String telephoneNumber) {
 
-    record ListXml(@JsonProperty("Error") List<ErrorXml> errors) {
+    public record ListXml(@JsonProperty("Error") List<ErrorXml> errors) {
 
-        static List<ErrorXml> errors(ListXml list) {
+        public static List<ErrorXml> errors(ListXml list) {
             return list == null || list.errors() == null ? List.of() : list.errors();
         }
     }

@@ -1,11 +1,11 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code <OrderResponse>}: the answer to creating or reading a number order. */
-record OrderResponseXml(
+public record OrderResponseXml(
         @JsonProperty("CompletedQuantity") Integer completedQuantity,
         @JsonProperty("FailedQuantity") Integer failedQuantity,
         @JsonProperty("LastModifiedDate") String lastModifiedDate,
@@ -18,12 +18,12 @@ record OrderResponseXml(
         @JsonProperty("Summary") String summary) {
 
     /** Failed numbers are bare {@code FullNumber} elements, with no {@code TelephoneNumber} wrapper. */
-    record FailedNumbersXml(@JsonProperty("FullNumber") List<String> fullNumbers) {
+    public record FailedNumbersXml(@JsonProperty("FullNumber") List<String> fullNumbers) {
     }
 
-    record CompletedNumbersXml(@JsonProperty("TelephoneNumber") List<FullNumberXml> telephoneNumbers) {
+    public record CompletedNumbersXml(@JsonProperty("TelephoneNumber") List<FullNumberXml> telephoneNumbers) {
     }
 
-    record FullNumberXml(@JsonProperty("FullNumber") String fullNumber) {
+    public record FullNumberXml(@JsonProperty("FullNumber") String fullNumber) {
     }
 }

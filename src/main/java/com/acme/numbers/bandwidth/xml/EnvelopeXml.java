@@ -1,4 +1,4 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import java.util.List;
 
@@ -9,19 +9,19 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * {@code ErrorResponse}), {@code ErrorList}, and {@code SearchResult/Error}. {@code OrderStatus} tells an order's
  * per-number results (data) from a rejection.
  */
-record EnvelopeXml(
+public record EnvelopeXml(
         @JsonProperty("ResponseStatus") ResponseStatusXml responseStatus,
         @JsonProperty("ErrorList") ErrorXml.ListXml errorList,
         @JsonProperty("Error") ErrorXml error,
         @JsonProperty("OrderStatus") String orderStatus) {
 
-    record ResponseStatusXml(
+    public record ResponseStatusXml(
             @JsonProperty("ErrorCode") String errorCode,
             @JsonProperty("Description") String description) {
     }
 
     /** The first error this body carries, or null when it carries none. */
-    ErrorXml firstError() {
+    public ErrorXml firstError() {
         if (error != null) {
             return error;
         }

@@ -1,13 +1,13 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code GET /tns/{tn}/tndetails}: {@code TelephoneNumberResponse/TelephoneNumberDetails}. */
-record TnDetailsXml(@JsonProperty("TelephoneNumberDetails") DetailsXml details) {
+public record TnDetailsXml(@JsonProperty("TelephoneNumberDetails") DetailsXml details) {
 
     /** Note {@code Lata} in mixed case here, unlike {@code LATA} in search results. */
-    record DetailsXml(
+    public record DetailsXml(
             @JsonProperty("City") String city,
             @JsonProperty("Lata") @JsonAlias("LATA") String lata,
             @JsonProperty("State") String state,
@@ -21,9 +21,9 @@ record TnDetailsXml(@JsonProperty("TelephoneNumberDetails") DetailsXml details) 
             @JsonProperty("SipPeer") SipPeerXml sipPeer) {
     }
 
-    record SiteXml(@JsonProperty("Id") String id, @JsonProperty("Name") String name) {
+    public record SiteXml(@JsonProperty("Id") String id, @JsonProperty("Name") String name) {
     }
 
-    record SipPeerXml(@JsonProperty("PeerId") String peerId, @JsonProperty("PeerName") String peerName) {
+    public record SipPeerXml(@JsonProperty("PeerId") String peerId, @JsonProperty("PeerName") String peerName) {
     }
 }

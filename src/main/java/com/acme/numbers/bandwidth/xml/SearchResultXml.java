@@ -1,20 +1,20 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code GET availableNumbers}: either a plain number list or, with enableTNDetail, a detail list. */
-record SearchResultXml(
+public record SearchResultXml(
         @JsonProperty("ResultCount") Integer resultCount,
         @JsonProperty("TelephoneNumberList") TelephoneNumberListXml telephoneNumberList,
         @JsonProperty("TelephoneNumberDetailList") DetailListXml telephoneNumberDetailList) {
 
-    record DetailListXml(@JsonProperty("TelephoneNumberDetail") List<TelephoneNumberDetailXml> details) {
+    public record DetailListXml(@JsonProperty("TelephoneNumberDetail") List<TelephoneNumberDetailXml> details) {
     }
 
     /** {@code FullNumber} is canonical; older payloads carry {@code TelephoneNumber} instead. */
-    record TelephoneNumberDetailXml(
+    public record TelephoneNumberDetailXml(
             @JsonProperty("City") String city,
             @JsonProperty("LATA") String lata,
             @JsonProperty("RateCenter") String rateCenter,
@@ -25,7 +25,7 @@ record SearchResultXml(
             @JsonProperty("VendorId") String vendorId,
             @JsonProperty("VendorName") String vendorName) {
 
-        String number() {
+        public String number() {
             return fullNumber != null ? fullNumber : telephoneNumber;
         }
     }

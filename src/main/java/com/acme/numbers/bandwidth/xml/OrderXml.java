@@ -1,4 +1,4 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "Name", "CustomerOrderId", "SiteId", "PeerId", "PartialAllowed", "BackOrderRequested",
         "OrderCreateDate", "TnAttributes" })
-record OrderXml(
+public record OrderXml(
         @JsonProperty("id") String id,
         @JsonProperty("Name") @JsonAlias("name") String name,
         @JsonProperty("CustomerOrderId") String customerOrderId,
@@ -35,16 +35,16 @@ record OrderXml(
         @JsonProperty("TollFreeWildCharSearchAndOrderType") SearchAndOrderXml tollFreeWildCharSearchAndOrderType,
         @JsonProperty("CombinedSearchAndOrderType") SearchAndOrderXml combinedSearchAndOrderType) {
 
-    record TnAttributesXml(@JsonProperty("TnAttribute") List<String> attributes) {
+    public record TnAttributesXml(@JsonProperty("TnAttribute") List<String> attributes) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ExistingNumbersXml(
+    public record ExistingNumbersXml(
             @JsonProperty("TelephoneNumberList") TelephoneNumberListXml telephoneNumberList,
             @JsonProperty("ReservationIdList") ReservationIdListXml reservationIdList) {
     }
 
-    record ReservationIdListXml(@JsonProperty("ReservationId") List<String> reservationIds) {
+    public record ReservationIdListXml(@JsonProperty("ReservationId") List<String> reservationIds) {
     }
 
     /**
@@ -55,7 +55,7 @@ record OrderXml(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "AreaCode", "RateCenter", "City", "State", "Zip", "LATA", "NpaNxx", "NpaNxxX",
             "TollFreeVanity", "TollFreeWildCardPattern", "LocalVanity", "EndsIn", "EnableLCA", "Quantity" })
-    record SearchAndOrderXml(
+    public record SearchAndOrderXml(
             @JsonProperty("AreaCode") String areaCode,
             @JsonProperty("RateCenter") String rateCenter,
             @JsonProperty("City") String city,

@@ -1,4 +1,4 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -10,7 +10,7 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 @JacksonXmlRootElement(localName = "DisconnectTelephoneNumberOrder")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({ "id", "Name", "CustomerOrderId", "OrderCreateDate", "DisconnectTelephoneNumberOrderType" })
-record DisconnectXml(
+public record DisconnectXml(
         @JsonProperty("id") String id,
         @JsonProperty("Name") @JsonAlias("name") String name,
         @JsonProperty("CustomerOrderId") String customerOrderId,
@@ -19,13 +19,13 @@ record DisconnectXml(
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({ "TelephoneNumberList", "DisconnectMode" })
-    record TypeXml(
+    public record TypeXml(
             @JsonProperty("TelephoneNumberList") TelephoneNumberListXml telephoneNumberList,
             @JsonProperty("DisconnectMode") String disconnectMode) {
     }
 
     /** {@code <DisconnectTelephoneNumberOrderResponse>}. */
-    record ResponseXml(
+    public record ResponseXml(
             @JsonProperty("orderRequest") DisconnectXml orderRequest,
             @JsonProperty("OrderStatus") String orderStatus,
             @JsonProperty("ErrorList") ErrorXml.ListXml errorList,

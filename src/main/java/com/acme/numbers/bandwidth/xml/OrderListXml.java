@@ -1,4 +1,4 @@
-package com.acme.numbers.bandwidth;
+package com.acme.numbers.bandwidth.xml;
 
 import java.util.List;
 
@@ -6,19 +6,19 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** {@code <ResponseSelectWrapper>}: a page of the order (or disconnect) list. */
-record OrderListXml(@JsonProperty("ListOrderIdUserIdDate") ListXml list) {
+public record OrderListXml(@JsonProperty("ListOrderIdUserIdDate") ListXml list) {
 
-    record ListXml(
+    public record ListXml(
             @JsonProperty("TotalCount") Integer totalCount,
             @JsonProperty("Links") LinksXml links,
             @JsonProperty("OrderIdUserIdDate") List<RowXml> rows) {
     }
 
-    record LinksXml(@JsonProperty("first") String first, @JsonProperty("next") String next) {
+    public record LinksXml(@JsonProperty("first") String first, @JsonProperty("next") String next) {
     }
 
     /** Orders say {@code orderId}, disconnects {@code OrderId}. */
-    record RowXml(
+    public record RowXml(
             @JsonProperty("CountOfTNs") Integer countOfTns,
             @JsonProperty("CustomerOrderId") String customerOrderId,
             @JsonProperty("lastModifiedDate") String lastModifiedDate,

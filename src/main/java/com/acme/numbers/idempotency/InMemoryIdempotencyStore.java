@@ -8,7 +8,6 @@ import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import com.acme.numbers.ordering.IdempotencyStore;
 
 /**
  * Idempotency keys in this process's memory: bounded (the oldest keys go first) and expiring after the retention

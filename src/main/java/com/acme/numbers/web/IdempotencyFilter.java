@@ -31,10 +31,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.acme.numbers.idempotency.IdempotencyKeys;
+import com.acme.numbers.idempotency.IdempotencyStore;
+import com.acme.numbers.idempotency.IdempotencyStore.Claim;
+import com.acme.numbers.idempotency.IdempotencyStore.StoredResponse;
 import com.acme.numbers.ordering.FieldProblem;
-import com.acme.numbers.ordering.IdempotencyStore;
-import com.acme.numbers.ordering.IdempotencyStore.Claim;
-import com.acme.numbers.ordering.IdempotencyStore.StoredResponse;
 
 /**
  * {@code Idempotency-Key} on every POST under {@code /api} (IETF draft, Stripe's semantics): the same key with
@@ -84,7 +85,8 @@ class IdempotencyFilter extends NamedWebFilter {
         if (!VALID_KEY.matcher(key).matches()) {
             return invalidKey(exchange, "must be 1 to 255 visible ASCII characters");
         }
-        String scopedKey = scopedKey(exchange.getAttribute(ApiClient.ATTRIBUTE), key);
+        ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
+        String scopedKey = IdempotencyKeys.scoped(client == null ? null : client.name(), key);
         return DataBufferUtils.join(request.getBody(), maxBody)
                 .map(IdempotencyFilter::bytes)
                 .defaultIfEmpty(new byte[0])
@@ -204,11 +206,6 @@ class IdempotencyFilter extends NamedWebFilter {
         catch (JacksonException | IllegalArgumentException notJson) {
             return body;
         }
-    }
-
-    /** Keys are per client: two clients may pick the same key without seeing each other's answers. */
-    static String scopedKey(ApiClient client, String key) {
-        return (client == null ? "" : client.name()) + '\n' + key;
     }
 
     /** Passes the answer through, handing a copy of it to the store just before it is written. */

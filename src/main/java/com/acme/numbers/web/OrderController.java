@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.idempotency.IdempotencyKeys;
 import com.acme.numbers.ordering.InvalidRequestException;
 import com.acme.numbers.ordering.NewOrder;
 import com.acme.numbers.ordering.NumberOrder;
@@ -67,7 +68,7 @@ class OrderController {
         checkQuantityLimit(order, client);
         Mono<NumberOrder> placed = idempotencyKey == null ? service.placeOrder(accountId, order)
                 : service.placeOrderOnce(accountId, order.withCustomerOrderIdIfAbsent(
-                        CustomerOrderIds.derive(client, idempotencyKey)));
+                        IdempotencyKeys.customerOrderId(client == null ? null : client.name(), idempotencyKey)));
         Duration wait = PreferWait.of(prefer, api.maxPreferWait());
         return placed.flatMap(o -> service.awaitOrder(accountId, o, wait))
                 .map(o -> {

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
-import com.acme.numbers.ordering.IdempotencyStore.Claim;
-import com.acme.numbers.ordering.IdempotencyStore.StoredResponse;
+import com.acme.numbers.idempotency.IdempotencyStore.Claim;
+import com.acme.numbers.idempotency.IdempotencyStore.StoredResponse;
 import com.acme.numbers.support.MutableClock;
 
 class InMemoryIdempotencyStoreTests {

@@ -16,8 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.idempotency.IdempotencyStore;
 import com.acme.numbers.idempotency.InMemoryIdempotencyStore;
-import com.acme.numbers.ordering.IdempotencyStore;
 
 /** The filter's configuration-dependent paths: a required key, and failing closed when the store is down. */
 class IdempotencyFilterTests {

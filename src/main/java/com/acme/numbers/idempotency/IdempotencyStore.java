@@ -1,4 +1,4 @@
-package com.acme.numbers.ordering;
+package com.acme.numbers.idempotency;
 
 import java.time.Duration;
 

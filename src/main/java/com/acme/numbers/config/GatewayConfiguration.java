@@ -29,8 +29,6 @@ import com.acme.numbers.credentials.Secret;
 import com.acme.numbers.credentials.StaticCredentialVault;
 import com.acme.numbers.credentials.VaultClientFactory;
 import com.acme.numbers.credentials.VaultCredentialVault;
-import com.acme.numbers.idempotency.IdempotencyStore;
-import com.acme.numbers.idempotency.InMemoryIdempotencyStore;
 import com.acme.numbers.ordering.AccountDefaults;
 import com.acme.numbers.ordering.NumberInventory;
 import com.acme.numbers.ordering.NumberOrdering;
@@ -40,7 +38,6 @@ import com.acme.numbers.sandbox.SandboxProperties;
 import com.acme.numbers.web.ApiClient;
 import com.acme.numbers.web.ApiClients;
 import com.acme.numbers.web.ClientsProperties;
-import com.acme.numbers.web.IdempotencyProperties;
 
 /**
  * Wires the rooms together. In sandbox mode the upstream, the credentials, the account defaults and a
@@ -61,11 +58,6 @@ class GatewayConfiguration {
     OrderingService orderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults,
             Clock clock) {
         return new OrderingService(inventory, ordering, defaults, clock);
-    }
-
-    @Bean
-    IdempotencyStore idempotencyStore(IdempotencyProperties properties, Clock clock) {
-        return new InMemoryIdempotencyStore(clock, properties.retention(), properties.maxKeys());
     }
 
     @Bean

@@ -32,6 +32,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.acme.numbers.idempotency.IdempotencyKeys;
+import com.acme.numbers.idempotency.IdempotencyProperties;
 import com.acme.numbers.idempotency.IdempotencyStore;
 import com.acme.numbers.idempotency.IdempotencyStore.Claim;
 import com.acme.numbers.idempotency.IdempotencyStore.StoredResponse;

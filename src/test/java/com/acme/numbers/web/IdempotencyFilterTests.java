@@ -16,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.idempotency.IdempotencyProperties;
 import com.acme.numbers.idempotency.IdempotencyStore;
 import com.acme.numbers.idempotency.InMemoryIdempotencyStore;
 

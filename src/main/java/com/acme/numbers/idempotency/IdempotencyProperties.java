@@ -1,4 +1,4 @@
-package com.acme.numbers.web;
+package com.acme.numbers.idempotency;
 
 import java.time.Duration;
 

@@ -1,17 +1,9 @@
 package com.acme.numbers.bandwidth;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.bandwidth.xml.DisconnectXml;
@@ -35,18 +27,13 @@ import com.acme.numbers.ordering.NumberOrdering;
 import com.acme.numbers.ordering.NumberSearch;
 import com.acme.numbers.ordering.OrderPage;
 import com.acme.numbers.ordering.OrderQuery;
-import com.acme.numbers.ordering.OrderSummary;
-import com.acme.numbers.ordering.OutcomeUnknownException;
 import com.acme.numbers.ordering.PhoneNumber;
 import com.acme.numbers.ordering.Reservation;
 import com.acme.numbers.ordering.SearchResult;
 import com.acme.numbers.ordering.UpstreamFailureException;
-import com.acme.numbers.ordering.UpstreamTimeoutException;
 
 /** The one adapter between the ordering ports and Bandwidth's XML Numbers API. */
 final class BandwidthAdapter implements NumberInventory, NumberOrdering {
-
-    private static final Pattern NEXT_PAGE = Pattern.compile("[?&]page=([^&>;]+)");
 
     private final BandwidthClient client;
     private final BandwidthErrorTranslator translator;
@@ -87,8 +74,8 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
     public Mono<Reservation> reservation(String accountId, String reservationId) {
         return client.exchange(accountId, UpstreamOperation.READ_RESERVATION, null, null,
                         "accounts", accountId, "tnreservation", reservationId)
-                .map(response -> toReservation(readChecked(response.body(), ReservationXml.ResponseXml.class),
-                        reservationId));
+                .map(response -> ResourceMapper.toReservation(
+                        readChecked(response.body(), ReservationXml.ResponseXml.class), reservationId, clock.instant()));
     }
 
     @Override
@@ -104,7 +91,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         return client.exchange(accountId, UpstreamOperation.READ_NUMBER, null, null,
                         "tns", number.digits(), "tndetails")
                 .map(response -> readChecked(response.body(), TnDetailsXml.class))
-                .map(xml -> toDetails(xml, accountId, number));
+                .map(xml -> ResourceMapper.toDetails(xml, accountId, number));
     }
 
     @Override
@@ -112,8 +99,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         return client.exchange(accountId, UpstreamOperation.PLACE_ORDER, null, OrderMapper.toXml(order),
                         "accounts", accountId, "orders")
                 .map(response -> readOrder(response.body()))
-                .onErrorMap(BandwidthAdapter::mayHaveBeenAccepted,
-                        ex -> new OutcomeUnknownException("order", order.customerOrderId(), timedOut(ex)));
+                .onErrorMap(WriteOutcomes::mayHaveBeenAccepted, WriteOutcomes.unknown("order", order.customerOrderId()));
     }
 
     @Override
@@ -125,9 +111,9 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<OrderPage> orders(String accountId, OrderQuery query) {
-        return client.exchange(accountId, UpstreamOperation.LIST_ORDERS, orderListQuery(query), null,
+        return client.exchange(accountId, UpstreamOperation.LIST_ORDERS, ResourceMapper.orderListQuery(query), null,
                         "accounts", accountId, "orders")
-                .map(response -> toPage(BandwidthXml.readOptional(response.body(), OrderListXml.class)))
+                .map(response -> ResourceMapper.toPage(BandwidthXml.readOptional(response.body(), OrderListXml.class)))
                 // Bandwidth answers 404 when no order matches the filters: that is an empty page to us.
                 .onErrorResume(ex -> ex instanceof NotFoundException && !(ex instanceof AccountNotFoundException),
                         ex -> Mono.just(new OrderPage(List.of(), 0, null)));
@@ -142,8 +128,8 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         return client.exchange(accountId, UpstreamOperation.DISCONNECT, null, body,
                         "accounts", accountId, "disconnects")
                 .map(response -> readDisconnect(response.body(), response.locationId()))
-                .onErrorMap(BandwidthAdapter::mayHaveBeenAccepted,
-                        ex -> new OutcomeUnknownException("disconnect", request.customerOrderId(), timedOut(ex)));
+                .onErrorMap(WriteOutcomes::mayHaveBeenAccepted,
+                        WriteOutcomes.unknown("disconnect", request.customerOrderId()));
     }
 
     @Override
@@ -151,25 +137,6 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         return client.exchange(accountId, UpstreamOperation.READ_DISCONNECT, null, null,
                         "accounts", accountId, "disconnects", disconnectId)
                 .map(response -> readDisconnect(response.body(), disconnectId));
-    }
-
-    /**
-     * Whether a write that failed this way may still have been carried out: its answer timed out, was cut off,
-     * could not be read, or was a 5xx. A refusal (4xx, refused credentials, throttling, an open breaker, a refused
-     * connection) means Bandwidth did nothing.
-     */
-    private static boolean mayHaveBeenAccepted(Throwable ex) {
-        if (ex instanceof UpstreamTimeoutException) {
-            return true;
-        }
-        if (ex instanceof BandwidthUnavailableException unavailable) {
-            return unavailable.requestSent();
-        }
-        return ex instanceof UpstreamFailureException && !(ex instanceof BandwidthAuthRejectedException);
-    }
-
-    private static boolean timedOut(Throwable ex) {
-        return ex instanceof UpstreamTimeoutException;
     }
 
     /** Parses a body after checking it carries no error: for resources whose errors are never data. */
@@ -201,21 +168,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
     private Disconnect readDisconnect(String body, String fallbackId) {
         DisconnectXml.ResponseXml xml = BandwidthXml.read(body, DisconnectXml.ResponseXml.class);
         rejectUnlessStatus(body, xml.orderStatus(), null);
-        DisconnectXml request = xml.orderRequest();
-        String id = request != null && request.id() != null ? request.id() : fallbackId;
-        if (id == null) {
-            throw new UpstreamFailureException("Bandwidth answered with a disconnect that has no id");
-        }
-        List<String> requested = request == null || request.type() == null ? List.of()
-                : TelephoneNumberListXml.numbers(request.type().telephoneNumberList());
-        return new Disconnect(id.trim(),
-                request == null ? null : request.name(),
-                request == null ? null : request.customerOrderId(),
-                BandwidthMapper.status(xml.orderStatus()),
-                request == null ? null : BandwidthMapper.instant(request.orderCreateDate()),
-                BandwidthMapper.phoneNumbers(requested),
-                BandwidthMapper.phoneNumbers(TelephoneNumberListXml.numbers(xml.disconnected())),
-                BandwidthMapper.errors(xml.errorList()));
+        return ResourceMapper.toDisconnect(xml, fallbackId);
     }
 
     private void rejectUnlessStatus(String body, String orderStatus, String id) {
@@ -224,74 +177,5 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
         }
     }
 
-    private Reservation toReservation(ReservationXml.ResponseXml xml, String requestedId) {
-        ReservationXml reservation = xml == null ? null : xml.reservation();
-        PhoneNumber number = reservation == null ? null : BandwidthMapper.phoneNumber(reservation.reservedTn());
-        if (number == null) {
-            throw new UpstreamFailureException("Bandwidth answered with a reservation without a number");
-        }
-        long seconds = reservation.reservationExpires() == null ? 0 : Math.max(0, reservation.reservationExpires());
-        String id = reservation.reservationId() != null ? reservation.reservationId().trim() : requestedId;
-        return new Reservation(id, number, clock.instant().plusSeconds(seconds).truncatedTo(ChronoUnit.SECONDS),
-                seconds);
-    }
 
-    private static NumberDetails toDetails(TnDetailsXml xml, String accountId, PhoneNumber number) {
-        TnDetailsXml.DetailsXml d = xml == null ? null : xml.details();
-        // /tns is global: a number on another account must look exactly like an unknown one.
-        if (d == null || !accountId.equals(BandwidthMapper.trim(d.accountId()))) {
-            throw new NotFoundException("number " + number + " was not found on this account", null);
-        }
-        return new NumberDetails(number, BandwidthMapper.trim(d.status()), accountId,
-                d.site() == null ? null : BandwidthMapper.trim(d.site().id()),
-                d.sipPeer() == null ? null : BandwidthMapper.trim(d.sipPeer().peerId()),
-                BandwidthMapper.trim(d.city()), BandwidthMapper.trim(d.state()), BandwidthMapper.trim(d.rateCenter()),
-                BandwidthMapper.trim(d.lata()), BandwidthMapper.instant(d.inServiceDate()),
-                BandwidthMapper.instant(d.lastModified()));
-    }
-
-    private static MultiValueMap<String, String> orderListQuery(OrderQuery query) {
-        MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-        params.add("page", query.page() == null ? "1" : query.page());
-        params.add("size", Integer.toString(query.size()));
-        if (query.status() != null) {
-            params.add("status", query.status().name().toLowerCase(Locale.ROOT));
-        }
-        if (query.customerOrderId() != null) {
-            params.add("customerOrderId", query.customerOrderId());
-        }
-        if (query.from() != null) {
-            params.add("startdate", query.from().format(DateTimeFormatter.ISO_LOCAL_DATE));
-        }
-        if (query.to() != null) {
-            params.add("enddate", query.to().format(DateTimeFormatter.ISO_LOCAL_DATE));
-        }
-        return params;
-    }
-
-    private static OrderPage toPage(OrderListXml xml) {
-        if (xml == null || xml.list() == null) {
-            return new OrderPage(List.of(), 0, null);
-        }
-        OrderListXml.ListXml list = xml.list();
-        List<OrderSummary> rows = list.rows() == null ? List.of()
-                : list.rows().stream().filter(row -> row.orderId() != null).map(BandwidthAdapter::toSummary).toList();
-        int total = list.totalCount() == null ? rows.size() : list.totalCount();
-        return new OrderPage(rows, total, nextPage(list.links()));
-    }
-
-    private static OrderSummary toSummary(OrderListXml.RowXml row) {
-        return new OrderSummary(row.orderId().trim(), BandwidthMapper.status(row.orderStatus()),
-                BandwidthMapper.trim(row.customerOrderId()), BandwidthMapper.instant(row.orderDate()),
-                BandwidthMapper.instant(row.lastModifiedDate()), row.countOfTns() == null ? 0 : row.countOfTns());
-    }
-
-    private static String nextPage(OrderListXml.LinksXml links) {
-        if (links == null || links.next() == null) {
-            return null;
-        }
-        Matcher matcher = NEXT_PAGE.matcher(links.next());
-        return matcher.find() ? URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8)
-                : null;
-    }
 }

@@ -77,13 +77,13 @@ final class BandwidthAnswers {
 
     private static UpstreamFailureException foreign(UpstreamOperation operation, int status, HttpHeaders headers,
             String what) {
-        MediaType type = contentType(headers);
-        String shownType = type == null ? "no content type" : type.getType() + "/" + type.getSubtype();
         return new UpstreamFailureException("Bandwidth's address answered the " + operation.description() + " with "
-                + what + " (HTTP " + status + ", " + shorten(shownType) + "): not an answer from Bandwidth");
+                + what + " (HTTP " + status + ", " + shown(contentType(headers)) + "): not an answer from Bandwidth");
     }
 
-    private static String shorten(String text) {
+    /** A content type as a problem's detail may name it: type and subtype, never parameters, at most 64 characters. */
+    static String shown(MediaType type) {
+        String text = type == null ? "no content type" : type.getType() + "/" + type.getSubtype();
         return text.length() <= 64 ? text : text.substring(0, 64) + "…";
     }
 }

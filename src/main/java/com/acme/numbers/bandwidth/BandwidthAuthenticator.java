@@ -138,9 +138,9 @@ final class BandwidthAuthenticator {
         }
         MediaType type = response.headers().contentType().orElse(null);
         if (type == null || !type.isCompatibleWith(MediaType.APPLICATION_JSON)) {
-            String shown = type == null ? "no content type" : type.getType() + "/" + type.getSubtype();
             return response.releaseBody().then(Mono.error(new UpstreamFailureException("Bandwidth's token endpoint "
-                    + "answered HTTP " + response.statusCode().value() + " with " + shown + ", not JSON")));
+                    + "answered HTTP " + response.statusCode().value() + " with " + BandwidthAnswers.shown(type)
+                    + ", not JSON")));
         }
         return response.bodyToMono(TokenResponse.class);
     }

@@ -37,6 +37,10 @@ import com.acme.numbers.ordering.UpstreamUnavailableException;
  * account, then the group's circuit breaker (so each attempt is counted); around the attempts the retry (safe
  * calls only, within the retry budget), then the group's bulkhead and the overall deadline. Bandwidth's own 429
  * closes the account and group until its reset time. Business rejections neither open breakers nor retry.
+ * <p>
+ * It stays one class, over 200 lines, on purpose: the order of these decisions is what makes them correct (an open
+ * breaker spends no rate-limit permit, a retry is counted by the breaker, the deadline bounds the retries), and split
+ * across classes that order would no longer be visible in one place. The instances' configuration is most of it.
  */
 final class UpstreamGuard {
 

@@ -6,7 +6,13 @@ import java.util.List;
 import com.acme.numbers.sandbox.SandboxInventory.Tn;
 import com.acme.numbers.sandbox.SandboxStore.Failure;
 
-/** Renders sandbox state in Bandwidth's exact XML shapes (digest sections 2 to 7). */
+/**
+ * Renders sandbox state in Bandwidth's exact XML shapes (digest sections 2 to 7).
+ * <p>
+ * One writer for every document, over 200 lines, on purpose: Bandwidth's element names, their spelling quirks
+ * ({@code orderId} against {@code OrderId}) and their order live in one place, where the conformance tests hold
+ * them against the real payloads, rather than spread over the resources.
+ */
 final class SandboxXmlWriter {
 
     private SandboxXmlWriter() {

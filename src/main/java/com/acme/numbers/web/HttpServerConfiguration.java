@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.channel.ChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -31,7 +30,7 @@ class HttpServerConfiguration {
     @Bean
     SmartInitializingSingleton quietDroppedTimeouts() {
         return () -> Hooks.onErrorDropped(dropped -> {
-            if (dropped instanceof ChannelException && "Request timed out".equals(dropped.getMessage())) {
+            if (BodyTimeouts.isBodyTimeout(dropped)) {
                 log.debug("Dropped after its 408: {}", dropped.getMessage());
             }
             else {

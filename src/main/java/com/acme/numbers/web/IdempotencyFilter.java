@@ -4,10 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -20,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.server.ServerWebExchange;
@@ -89,7 +86,7 @@ class IdempotencyFilter extends NamedWebFilter {
         ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
         String scopedKey = IdempotencyKeys.scoped(client == null ? null : client.name(), key);
         return DataBufferUtils.join(request.getBody(), maxBody)
-                .map(IdempotencyFilter::bytes)
+                .map(CapturingResponse::bytes)
                 .defaultIfEmpty(new byte[0])
                 .flatMap(body -> claim(exchange, chain, scopedKey, body))
                 .onErrorResume(DataBufferLimitException.class,
@@ -158,7 +155,7 @@ class IdempotencyFilter extends NamedWebFilter {
         MediaType type = headers.getContentType();
         String location = headers.getLocation() == null ? null : headers.getLocation().toString();
         return store.complete(key, new StoredResponse(status, type == null ? null : type.toString(), location,
-                response.captured));
+                response.captured()));
     }
 
     private static Mono<Void> replay(ServerWebExchange exchange, StoredResponse stored) {
@@ -180,17 +177,6 @@ class IdempotencyFilter extends NamedWebFilter {
                 HEADER + " " + message + ".", exchange), List.of(new FieldProblem(HEADER, message))));
     }
 
-    private static byte[] bytes(DataBuffer buffer) {
-        try {
-            byte[] bytes = new byte[buffer.readableByteCount()];
-            buffer.read(bytes);
-            return bytes;
-        }
-        finally {
-            DataBufferUtils.release(buffer);
-        }
-    }
-
     /**
      * What "the same request" means: method, path and the body's JSON value, so key order and whitespace do not
      * matter. A body that is not JSON is taken byte for byte (it is refused further on anyway).
@@ -206,31 +192,6 @@ class IdempotencyFilter extends NamedWebFilter {
         }
         catch (JacksonException | IllegalArgumentException notJson) {
             return body;
-        }
-    }
-
-    /** Passes the answer through, handing a copy of it to the store just before it is written. */
-    private static final class CapturingResponse extends ServerHttpResponseDecorator {
-
-        private final Function<CapturingResponse, Mono<Void>> beforeWrite;
-        private byte[] captured = new byte[0];
-
-        CapturingResponse(ServerHttpResponse delegate, Function<CapturingResponse, Mono<Void>> beforeWrite) {
-            super(delegate);
-            this.beforeWrite = beforeWrite;
-        }
-
-        @Override
-        public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-            return DataBufferUtils.join(Flux.from(body)).flatMap(joined -> {
-                captured = bytes(joined);
-                return beforeWrite.apply(this).then(super.writeWith(Mono.just(bufferFactory().wrap(captured))));
-            });
-        }
-
-        @Override
-        public Mono<Void> setComplete() {
-            return beforeWrite.apply(this).then(super.setComplete());
         }
     }
 }

@@ -46,6 +46,8 @@ class OpenApiConfiguration {
             "401", "Missing or unknown API key (unauthenticated)",
             "403", "The client may not use this account or operation (forbidden)",
             "404", "Unknown account, resource or number (not_found)",
+            "408", "The request's headers or body did not arrive within the server's timeouts (request_timeout); "
+                    + "the connection closes",
             "422", "Bandwidth rejected the request as invalid (upstream_rejected, with upstreamCode)",
             "429", "This client's request rate (client_rate_limited) or Bandwidth's rate limit (upstream_throttled) "
                     + "was reached; see Retry-After and the RateLimit-* headers",

@@ -3,7 +3,6 @@ package com.acme.numbers.web;
 import java.time.Duration;
 import java.util.List;
 
-import io.netty.channel.ChannelException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -16,28 +15,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.util.DisconnectedClientHelper;
 import reactor.core.publisher.Mono;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import com.acme.numbers.ordering.FieldProblem;
 import com.acme.numbers.ordering.InvalidRequestException;
-import com.acme.numbers.ordering.NotFoundException;
-import com.acme.numbers.ordering.NumberUnavailableException;
 import com.acme.numbers.ordering.OrderingException;
 import com.acme.numbers.ordering.OutcomeUnknownException;
-import com.acme.numbers.ordering.RequestRejectedException;
-import com.acme.numbers.ordering.UpstreamFailureException;
 import com.acme.numbers.ordering.UpstreamThrottledException;
-import com.acme.numbers.ordering.UpstreamTimeoutException;
 import com.acme.numbers.ordering.UpstreamUnavailableException;
 
 /**
@@ -88,7 +77,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     Mono<ResponseEntity<Object>> outcomeUnknown(OutcomeUnknownException ex, ServerWebExchange exchange) {
         String reference = ex.customerOrderId();
         ProblemDetail problem = Problems.of(ProblemCode.OUTCOME_UNKNOWN, ex.getMessage() + ". "
-                + outcomeAdvice(ex.what(), reference), exchange);
+                + OrderingProblems.outcomeAdvice(ex.what(), reference), exchange);
         if (ex.timedOut()) {
             problem.setStatus(HttpStatus.GATEWAY_TIMEOUT.value());
         }
@@ -100,19 +89,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return respond(problem, null, exchange);
     }
 
-    private static String outcomeAdvice(String what, String reference) {
-        if (!"order".equals(what)) {
-            return "Check the numbers before releasing them again: a retry releases only those still on the account.";
-        }
-        return reference == null ? "It had no customerOrderId: check the account's orders before ordering again."
-                : "Retrying with the same Idempotency-Key is safe: it finds the order by its customerOrderId '"
-                        + reference + "' or places it once.";
-    }
-
     @ExceptionHandler(OrderingException.class)
     Mono<ResponseEntity<Object>> ordering(OrderingException ex, ServerWebExchange exchange) {
-        ProblemCode code = codeFor(ex);
-        ProblemDetail problem = Problems.of(code, detailFor(ex, code), exchange);
+        ProblemCode code = OrderingProblems.codeFor(ex);
+        ProblemDetail problem = Problems.of(code, OrderingProblems.detailFor(ex, code), exchange);
         if (ex.upstreamCode() != null) {
             problem.setProperty("upstreamCode", ex.upstreamCode());
         }
@@ -128,7 +108,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     Mono<ResponseEntity<Object>> unexpected(Exception ex, ServerWebExchange exchange) {
-        if (isBodyTimeout(ex)) {
+        if (BodyTimeouts.isBodyTimeout(ex)) {
             // the body did not arrive within gateway.server.body-timeout; Reactor Netty closes the connection
             HttpHeaders headers = new HttpHeaders();
             headers.setConnection("close");
@@ -167,122 +147,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             problem.setDetail(code.title() + ".");
         }
         if (ex instanceof ServerWebInputException input) {
-            describeInputProblem(input, problem);
+            InputProblems.describe(input, problem);
         }
         problem.setStatus(status.value());
         return respond(problem, headers, exchange);
-    }
-
-    /** Names the offending JSON field, and never echoes parser internals or class names. */
-    private static void describeInputProblem(ServerWebInputException ex, ProblemDetail problem) {
-        Throwable cause = ex;
-        while (cause != null && !(cause instanceof DatabindException)) {
-            cause = cause.getCause();
-        }
-        String duplicate = duplicateField(ex);
-        if (duplicate != null) {
-            problem.setDetail("Field '" + duplicate + "' is given more than once.");
-            Problems.withErrors(problem, List.of(new FieldProblem(duplicate, "is given more than once")));
-        }
-        else if (cause instanceof RequestText.UnacceptableTextException text) {
-            String path = jsonPath(text);
-            String requestId = (String) problem.getProperties().get("requestId");
-            Problems.decorate(problem, ProblemCode.VALIDATION_FAILED, requestId);
-            problem.setDetail("Field '" + path + "' " + text.reason() + ".");
-            Problems.withErrors(problem, List.of(new FieldProblem(path, text.reason())));
-        }
-        else if (cause instanceof UnrecognizedPropertyException unknown) {
-            String field = unknown.getPropertyName();
-            problem.setDetail("Unknown field '" + field + "'.");
-            Problems.withErrors(problem, List.of(new FieldProblem(field, "is not a field of this request")));
-        }
-        else if (cause instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String path = jsonPath(databind);
-            problem.setDetail("Field '" + path + "' has a value of the wrong type.");
-            Problems.withErrors(problem, List.of(new FieldProblem(path, "has the wrong type")));
-        }
-        else if (ex.getMethodParameter() == null || ex.getMethodParameter().hasParameterAnnotation(RequestBody.class)) {
-            problem.setDetail("The request body is missing or is not valid JSON.");
-        }
-        else {
-            String name = ex.getMethodParameter().getParameterName();
-            problem.setDetail("Parameter '" + name + "' has an invalid value.");
-            Problems.withErrors(problem, List.of(new FieldProblem(name, "has an invalid value")));
-        }
-    }
-
-    /**
-     * The path of a field the parser found twice in one object (strict duplicate detection, JsonConfiguration), or
-     * null. Jackson marks it only by its message; the field is where the parser stands.
-     */
-    private static String duplicateField(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof StreamReadException read && read.processor() != null
-                    && String.valueOf(read.getOriginalMessage()).startsWith("Duplicate Object property")) {
-                String enclosing = jsonPath(read);
-                String field = read.processor().streamReadContext().currentName();
-                return enclosing.isEmpty() ? field : enclosing + "." + field;
-            }
-        }
-        return null;
-    }
-
-    private static String jsonPath(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (var reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    /* Reactor Netty's RequestTimeoutException is not public; it is a ChannelException with a fixed message. */
-    private static boolean isBodyTimeout(Throwable ex) {
-        return ex instanceof ChannelException && "RequestTimeoutException".equals(ex.getClass().getSimpleName());
-    }
-
-    private static ProblemCode codeFor(OrderingException ex) {
-        if (ex instanceof NotFoundException) {
-            return ProblemCode.NOT_FOUND;
-        }
-        if (ex instanceof NumberUnavailableException) {
-            return ProblemCode.NUMBER_UNAVAILABLE;
-        }
-        if (ex instanceof RequestRejectedException) {
-            return ProblemCode.UPSTREAM_REJECTED;
-        }
-        if (ex instanceof UpstreamThrottledException) {
-            return ProblemCode.UPSTREAM_THROTTLED;
-        }
-        if (ex instanceof UpstreamTimeoutException) {
-            return ProblemCode.UPSTREAM_TIMEOUT;
-        }
-        if (ex instanceof UpstreamUnavailableException) {
-            return ProblemCode.UPSTREAM_UNAVAILABLE;
-        }
-        if (ex instanceof UpstreamFailureException) {
-            return ProblemCode.UPSTREAM_FAILURE;
-        }
-        return ProblemCode.INTERNAL_ERROR;
-    }
-
-    /** Bandwidth's text is shown only for business rejections; upstream faults get a generic detail. */
-    private static String detailFor(OrderingException ex, ProblemCode code) {
-        return switch (code) {
-            case UPSTREAM_FAILURE -> ex.getMessage() + ". Reads are safe to retry; retry a POST with the same "
-                    + "Idempotency-Key, so an order that was placed is found instead of bought again.";
-            case UPSTREAM_TIMEOUT -> "Bandwidth did not answer in time, so the outcome of a write is unknown. Retry "
-                    + "with the same Idempotency-Key: an order that was placed is found instead of bought again.";
-            case UPSTREAM_THROTTLED -> "The rate limit for this Bandwidth account was reached; retry after the "
-                    + "Retry-After interval.";
-            case UPSTREAM_UNAVAILABLE -> ex.getMessage() + "; nothing was sent to Bandwidth. Retry after the "
-                    + "Retry-After interval.";
-            default -> ex.getMessage();
-        };
     }
 
     private static long seconds(Duration duration) {

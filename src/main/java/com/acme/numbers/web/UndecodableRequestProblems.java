@@ -2,36 +2,27 @@ package com.acme.numbers.web;
 
 import java.net.URI;
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpStatusClass;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -126,10 +117,8 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
         }
         refused = true;
         refusals.accept(ProblemCode.REQUEST_TIMEOUT);
-        String requestId = RequestIdFilter.newRequestId();
-        ProblemDetail problem = Problems.decorate(ProblemDetail.forStatusAndDetail(HttpStatus.REQUEST_TIMEOUT,
-                "The request line and headers did not arrive in time."), ProblemCode.REQUEST_TIMEOUT, requestId);
-        ctx.writeAndFlush(response(problem, requestId)).addListener(ChannelFutureListener.CLOSE);
+        RawProblems.answerAndClose(ctx, json, ProblemCode.REQUEST_TIMEOUT,
+                "The request line and headers did not arrive in time.", RequestIdFilter.newRequestId(), null);
     }
 
     @Override
@@ -158,12 +147,9 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
         Throwable failure = request.decoderResult().cause();
         log.debug("Refused an undecodable request ({}, request id {}): {}", code.code(), requestId,
                 failure == null ? "request line" : failure.getClass().getSimpleName());
-        ProblemDetail problem = Problems.decorate(ProblemDetail.forStatusAndDetail(code.status(), detail(code)), code,
-                requestId);
-        if (code == ProblemCode.HEADERS_TOO_LARGE) {   // only then was the request line read
-            path(request.uri()).ifPresent(problem::setInstance);
-        }
-        ctx.writeAndFlush(response(problem, requestId)).addListener(ChannelFutureListener.CLOSE);
+        // only for headers too large was the request line read
+        URI instance = code == ProblemCode.HEADERS_TOO_LARGE ? path(request.uri()).orElse(null) : null;
+        RawProblems.answerAndClose(ctx, json, code, detail(code), requestId, instance);
     }
 
     private static String detail(ProblemCode code) {
@@ -183,23 +169,5 @@ final class UndecodableRequestProblems extends ChannelDuplexHandler {
         catch (IllegalArgumentException notAUri) {
             return Optional.empty();
         }
-    }
-
-    private FullHttpResponse response(ProblemDetail problem, String requestId) {
-        byte[] body = json.writeValueAsBytes(problem);
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(problem.getStatus()), Unpooled.wrappedBuffer(body));
-        response.headers()
-                .set(HttpHeaderNames.CONTENT_TYPE, MediaType.APPLICATION_PROBLEM_JSON_VALUE)
-                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(RequestIdFilter.HEADER, requestId);
-        for (Map.Entry<String, String> header : SecurityHeadersFilter.ALWAYS) {
-            response.headers().set(header.getKey(), header.getValue());
-        }
-        for (Map.Entry<String, String> header : SecurityHeadersFilter.API) {
-            response.headers().set(header.getKey(), header.getValue());
-        }
-        return response;
     }
 }

@@ -2,6 +2,7 @@ package com.acme.numbers;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -19,7 +20,7 @@ class ArchitectureTests {
     @Test
     void theDomainKnowsNeitherJsonNorXmlNorTheWebNorBandwidth() {
         noClasses().that().resideInAPackage("com.acme.numbers.ordering..").should().dependOnClassesThat()
-                .resideInAnyPackage("com.acme.numbers.web..", "com.acme.numbers.bandwidth..", "com.acme.numbers.sandbox..", "com.acme.numbers.credentials..", "com.acme.numbers.config..",
+                .resideInAnyPackage("com.acme.numbers.web..", "com.acme.numbers.bandwidth..", "com.acme.numbers.sandbox..", "com.acme.numbers.credentials..", "com.acme.numbers.idempotency..",
                         "org.springframework.web..", "org.springframework.http..", "tools.jackson..",
                         "com.fasterxml.jackson..", "javax.xml..")
                 .check(CLASSES);
@@ -48,10 +49,38 @@ class ArchitectureTests {
                 .resideInAnyPackage("com.acme.numbers.sandbox..", "com.acme.numbers.web..").check(CLASSES);
     }
 
+    @Test
+    void theAdaptersInsidesStayInside() {
+        noClasses().that().resideOutsideOfPackage("com.acme.numbers.bandwidth..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.acme.numbers.bandwidth.xml..", "com.acme.numbers.bandwidth.guard..",
+                        "com.acme.numbers.bandwidth.mapping..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("com.acme.numbers.bandwidth.xml..", "com.acme.numbers.bandwidth.mapping..",
+                "com.acme.numbers.bandwidth.guard..").should().dependOnClassesThat()
+                .resideInAPackage("com.acme.numbers.bandwidth").check(CLASSES);
+    }
+
+    /* Idempotency's store and keys know no HTTP exchange: its HTTP side is the web's (web.idempotency). */
+    @Test
+    void idempotencyKnowsNeitherTheWebNorTheAdapter() {
+        noClasses().that().resideInAPackage("com.acme.numbers.idempotency..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.acme.numbers.web..", "com.acme.numbers.bandwidth..",
+                        "com.acme.numbers.sandbox..", "org.springframework.web..")
+                .check(CLASSES);
+    }
+
+    /* Only the application's root (SandboxWiring) knows every room; no room reaches back up to it. */
+    @Test
+    void theRoomsAreFreeOfCyclesAndNeverReachTheRoot() {
+        slices().matching("com.acme.numbers.(*)..").should().beFreeOfCycles().check(CLASSES);
+        noClasses().that().resideInAPackage("com.acme.numbers.*..").should().dependOnClassesThat()
+                .resideInAPackage("com.acme.numbers").check(CLASSES);
+    }
+
     /* WebFlux labels every filter's part of every request with toString(): ours answer with a constant. */
     @Test
     void everyWebFilterOfOursIsANamedWebFilter() {
         classes().that().implement(WebFilter.class).and().resideInAPackage("com.acme.numbers..").should()
-                .beAssignableTo("com.acme.numbers.web.NamedWebFilter").check(CLASSES);
+                .beAssignableTo("com.acme.numbers.web.server.NamedWebFilter").check(CLASSES);
     }
 }

@@ -35,8 +35,8 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.acme.numbers.bandwidth.BandwidthEndpoints;
-import com.acme.numbers.web.ApiClients;
 import com.acme.numbers.support.Fixtures;
+import com.acme.numbers.web.security.ApiClients;
 
 /**
  * No secret at any log level: the packaged jar runs with {@code logging.level.root=TRACE}, Vault credentials,

@@ -9,15 +9,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import java.util.Base64;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.nimbusds.jose.jwk.RSAKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.acme.numbers.web.ApiClients;
+import com.acme.numbers.web.security.ApiClients;
 
 /**
  * One shared application context for every test that runs the whole gateway against a WireMock Bandwidth on
@@ -45,7 +45,6 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
         bandwidth.start();
         Runtime.getRuntime().addShutdownHook(new Thread(bandwidth::stop));
     }
-
 
     @DynamicPropertySource
     static void bandwidthProperties(DynamicPropertyRegistry registry) {

@@ -6,6 +6,12 @@ import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.bandwidth.guard.UpstreamMetrics;
+import com.acme.numbers.bandwidth.guard.UpstreamOperation;
+import com.acme.numbers.bandwidth.mapping.BandwidthMapper;
+import com.acme.numbers.bandwidth.mapping.OrderMapper;
+import com.acme.numbers.bandwidth.mapping.ResourceMapper;
+import com.acme.numbers.bandwidth.mapping.SearchQuery;
 import com.acme.numbers.bandwidth.xml.DisconnectXml;
 import com.acme.numbers.bandwidth.xml.EnvelopeXml;
 import com.acme.numbers.bandwidth.xml.ErrorXml;
@@ -15,22 +21,22 @@ import com.acme.numbers.bandwidth.xml.ReservationXml;
 import com.acme.numbers.bandwidth.xml.SearchResultXml;
 import com.acme.numbers.bandwidth.xml.TelephoneNumberListXml;
 import com.acme.numbers.bandwidth.xml.TnDetailsXml;
-import com.acme.numbers.ordering.AccountNotFoundException;
-import com.acme.numbers.ordering.Disconnect;
-import com.acme.numbers.ordering.NewDisconnect;
-import com.acme.numbers.ordering.NewOrder;
-import com.acme.numbers.ordering.NotFoundException;
-import com.acme.numbers.ordering.NumberDetails;
 import com.acme.numbers.ordering.NumberInventory;
-import com.acme.numbers.ordering.NumberOrder;
 import com.acme.numbers.ordering.NumberOrdering;
 import com.acme.numbers.ordering.NumberSearch;
-import com.acme.numbers.ordering.OrderPage;
-import com.acme.numbers.ordering.OrderQuery;
-import com.acme.numbers.ordering.PhoneNumber;
-import com.acme.numbers.ordering.Reservation;
-import com.acme.numbers.ordering.SearchResult;
-import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.error.AccountNotFoundException;
+import com.acme.numbers.ordering.error.NotFoundException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.model.Disconnect;
+import com.acme.numbers.ordering.model.NewDisconnect;
+import com.acme.numbers.ordering.model.NewOrder;
+import com.acme.numbers.ordering.model.NumberDetails;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.OrderPage;
+import com.acme.numbers.ordering.model.OrderQuery;
+import com.acme.numbers.ordering.model.PhoneNumber;
+import com.acme.numbers.ordering.model.Reservation;
+import com.acme.numbers.ordering.model.SearchResult;
 
 /** The one adapter between the ordering ports and Bandwidth's XML Numbers API. */
 final class BandwidthAdapter implements NumberInventory, NumberOrdering {
@@ -176,6 +182,5 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
             rejectErrors(body);
         }
     }
-
 
 }

@@ -4,7 +4,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
-import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.bandwidth.guard.UpstreamOperation;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
 
 /**
  * Tells Bandwidth's answers from whatever else can answer at its address: a corporate proxy's or load balancer's

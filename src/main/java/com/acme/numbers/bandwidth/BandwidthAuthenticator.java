@@ -18,14 +18,14 @@ import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
 
-import com.acme.numbers.credentials.BandwidthCredentials;
 import com.acme.numbers.credentials.BandwidthCredentials.BasicCredentials;
 import com.acme.numbers.credentials.BandwidthCredentials.ClientCredentials;
+import com.acme.numbers.credentials.BandwidthCredentials;
 import com.acme.numbers.credentials.CredentialVault;
 import com.acme.numbers.credentials.CredentialsUnavailableException;
-import com.acme.numbers.ordering.AccountNotFoundException;
-import com.acme.numbers.ordering.UpstreamFailureException;
-import com.acme.numbers.ordering.UpstreamUnavailableException;
+import com.acme.numbers.ordering.error.AccountNotFoundException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamUnavailableException;
 
 /**
  * Produces the {@code Authorization} header for an account: Basic for legacy API users, or a bearer token from

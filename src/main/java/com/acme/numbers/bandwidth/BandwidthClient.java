@@ -19,9 +19,12 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
 import org.springframework.web.util.UriUtils;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.bandwidth.guard.BandwidthUnavailableException;
+import com.acme.numbers.bandwidth.guard.UpstreamGuard;
+import com.acme.numbers.bandwidth.guard.UpstreamOperation;
 import com.acme.numbers.credentials.BandwidthCredentials;
-import com.acme.numbers.ordering.UpstreamFailureException;
-import com.acme.numbers.ordering.UpstreamTimeoutException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamTimeoutException;
 
 /**
  * Thin WebClient wrapper: resolves the URL under the configured base, authenticates, sends and receives XML as

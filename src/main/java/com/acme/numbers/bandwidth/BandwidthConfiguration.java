@@ -1,6 +1,7 @@
 package com.acme.numbers.bandwidth;
 
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -21,11 +22,24 @@ import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import com.acme.numbers.bandwidth.guard.BandwidthHealthIndicator;
+import com.acme.numbers.bandwidth.guard.ResilienceProperties;
+import com.acme.numbers.bandwidth.guard.ResilienceSettingsGuard;
+import com.acme.numbers.bandwidth.guard.UpstreamGuard;
+import com.acme.numbers.bandwidth.guard.UpstreamMetrics;
 import com.acme.numbers.credentials.CredentialVault;
 
 /** Builds the one WebClient and the adapter that implements the ordering ports. */
 @Configuration(proxyBeanMethods = false)
 class BandwidthConfiguration {
+
+    /** From {@code gateway.bandwidth.*}; the application may point it elsewhere (the sandbox, on this very port). */
+    @Bean
+    BandwidthEndpoints bandwidthEndpoints(BandwidthProperties properties,
+            ObjectProvider<UnaryOperator<BandwidthEndpoints>> extensions) {
+        return extensions.orderedStream().reduce(BandwidthEndpoints.of(properties),
+                (current, extension) -> extension.apply(current), (first, second) -> second);
+    }
 
     @Bean
     UpstreamMetrics upstreamMetrics(MeterRegistry meters) {

@@ -10,14 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 
+import com.acme.numbers.bandwidth.guard.BandwidthUnavailableException;
 import com.acme.numbers.bandwidth.xml.EnvelopeXml;
 import com.acme.numbers.bandwidth.xml.ErrorXml;
-import com.acme.numbers.ordering.NotFoundException;
-import com.acme.numbers.ordering.NumberUnavailableException;
-import com.acme.numbers.ordering.OrderingException;
-import com.acme.numbers.ordering.RequestRejectedException;
-import com.acme.numbers.ordering.UpstreamFailureException;
-import com.acme.numbers.ordering.UpstreamThrottledException;
+import com.acme.numbers.ordering.error.NotFoundException;
+import com.acme.numbers.ordering.error.NumberUnavailableException;
+import com.acme.numbers.ordering.error.OrderingException;
+import com.acme.numbers.ordering.error.RequestRejectedException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamThrottledException;
 
 /**
  * Turns Bandwidth's failures (status codes and the error carriers in their bodies) into the ordering port's

@@ -1,7 +1,6 @@
 package com.acme.numbers.bandwidth;
 
 import java.io.StringReader;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -15,7 +14,7 @@ import tools.jackson.dataformat.xml.XmlFactory;
 import tools.jackson.dataformat.xml.XmlMapper;
 import tools.jackson.dataformat.xml.XmlWriteFeature;
 
-import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
 
 /**
  * Reads and writes Bandwidth XML. One mapper, built once; it keeps Jackson's default StAX factory, which rejects

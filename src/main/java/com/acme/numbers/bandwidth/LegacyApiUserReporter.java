@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Counter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.acme.numbers.bandwidth.guard.UpstreamMetrics;
+
 /**
  * Tells operators which accounts still authenticate with a legacy API user (HTTP Basic), which Bandwidth
  * decommissions on {@value #DECOMMISSIONED}: a warning per account when it is first used, a counter of such calls per
@@ -41,7 +43,7 @@ final class LegacyApiUserReporter {
     private Counter announce(String accountId) {
         log.warn("Account {} authenticates to Bandwidth with a legacy API user (HTTP Basic), which Bandwidth {} on {}: "
                 + "{}", accountId, decommissioned() ? "decommissioned" : "decommissions", DECOMMISSIONED, REMEDY);
-        return metrics.legacyAuthCalls(accountId);
+        return metrics.legacyAuthCalls(accountId, DECOMMISSIONED);
     }
 
     /** Bandwidth refused an account's Basic credentials. */

@@ -2,9 +2,10 @@ package com.acme.numbers.bandwidth;
 
 import java.util.function.Function;
 
-import com.acme.numbers.ordering.OutcomeUnknownException;
-import com.acme.numbers.ordering.UpstreamFailureException;
-import com.acme.numbers.ordering.UpstreamTimeoutException;
+import com.acme.numbers.bandwidth.guard.BandwidthUnavailableException;
+import com.acme.numbers.ordering.error.OutcomeUnknownException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamTimeoutException;
 
 /** Which failed writes may still have been carried out, and how the port reports them. */
 final class WriteOutcomes {

@@ -12,6 +12,9 @@ import java.util.HexFormat;
  */
 public final class IdempotencyKeys {
 
+    /** The request header that carries the caller's key. */
+    public static final String HEADER = "Idempotency-Key";
+
     private IdempotencyKeys() {
     }
 

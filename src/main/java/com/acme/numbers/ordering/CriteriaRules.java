@@ -2,6 +2,8 @@ package com.acme.numbers.ordering;
 
 import java.util.regex.Pattern;
 
+import com.acme.numbers.ordering.model.SearchCriteria;
+
 /** The input formats Bandwidth accepts for each search key (digest section 2, codes 4000-4008). */
 final class CriteriaRules {
 

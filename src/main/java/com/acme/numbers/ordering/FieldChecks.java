@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.acme.numbers.ordering.error.FieldProblem;
+import com.acme.numbers.ordering.error.InvalidRequestException;
+
 /** Collects every input problem of one request, so the caller learns all of them at once. */
 final class FieldChecks {
 

@@ -2,6 +2,11 @@ package com.acme.numbers.ordering;
 
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.ordering.model.NumberDetails;
+import com.acme.numbers.ordering.model.PhoneNumber;
+import com.acme.numbers.ordering.model.Reservation;
+import com.acme.numbers.ordering.model.SearchResult;
+
 /** Outbound port: finding, holding and looking up numbers. */
 public interface NumberInventory {
 

@@ -2,6 +2,13 @@ package com.acme.numbers.ordering;
 
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.ordering.model.Disconnect;
+import com.acme.numbers.ordering.model.NewDisconnect;
+import com.acme.numbers.ordering.model.NewOrder;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.OrderPage;
+import com.acme.numbers.ordering.model.OrderQuery;
+
 /** Outbound port: buying and releasing numbers, and following those orders. */
 public interface NumberOrdering {
 

@@ -1,5 +1,7 @@
 package com.acme.numbers.ordering;
 
+import com.acme.numbers.ordering.model.SearchCriteria;
+
 /**
  * A validated search for available numbers.
  *

@@ -2,6 +2,10 @@ package com.acme.numbers.ordering;
 
 import java.util.regex.Pattern;
 
+import com.acme.numbers.ordering.model.NewDisconnect;
+import com.acme.numbers.ordering.model.NewOrder;
+import com.acme.numbers.ordering.model.OrderQuery;
+
 /** Validates new orders and disconnects before they can reach Bandwidth. */
 final class OrderRules {
 

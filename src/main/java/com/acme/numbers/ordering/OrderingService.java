@@ -8,6 +8,20 @@ import java.util.function.Predicate;
 
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.ordering.error.OrderingException;
+import com.acme.numbers.ordering.error.OutcomeUnknownException;
+import com.acme.numbers.ordering.model.Disconnect;
+import com.acme.numbers.ordering.model.NewDisconnect;
+import com.acme.numbers.ordering.model.NewOrder;
+import com.acme.numbers.ordering.model.NumberDetails;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.OrderPage;
+import com.acme.numbers.ordering.model.OrderQuery;
+import com.acme.numbers.ordering.model.OrderStatus;
+import com.acme.numbers.ordering.model.PhoneNumber;
+import com.acme.numbers.ordering.model.Reservation;
+import com.acme.numbers.ordering.model.SearchResult;
+
 /**
  * The number life-cycle use cases: validates what callers ask for, fills in account defaults, and hands the
  * request to the outbound ports. Invalid requests fail here, before anything is sent upstream.

@@ -2,6 +2,8 @@ package com.acme.numbers.ordering;
 
 import java.util.Set;
 
+import com.acme.numbers.ordering.model.SearchCriteria;
+
 /** Validates a number search the way Bandwidth would, so invalid searches never leave the gateway. */
 final class SearchRules {
 

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import com.acme.numbers.ordering.model.NumberSelection;
+import com.acme.numbers.ordering.model.SelectionType;
+
 /** Which keys each kind of order selection needs and accepts (digest section 4.2). */
 final class SelectionRules {
 

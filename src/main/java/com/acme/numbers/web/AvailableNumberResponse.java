@@ -3,7 +3,7 @@ package com.acme.numbers.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.AvailableNumber;
+import com.acme.numbers.ordering.model.AvailableNumber;
 
 /** One number a search found; the detail fields appear only with {@code details=true}. */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 import com.acme.numbers.ordering.NumberSearch;
 import com.acme.numbers.ordering.OrderingService;
-import com.acme.numbers.ordering.SearchCriteria;
+import com.acme.numbers.ordering.model.SearchCriteria;
 
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.idempotency.IdempotencyKeys;
 import com.acme.numbers.ordering.OrderingService;
+import com.acme.numbers.web.security.ApiProperties;
+import com.acme.numbers.web.server.AuditFilter;
 
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -42,7 +45,7 @@ class DisconnectController {
     Mono<ResponseEntity<DisconnectResponse>> create(@PathVariable String accountId,
             @RequestBody DisconnectRequest request,
             @Parameter(in = ParameterIn.HEADER, description = "The same key and body replay the first answer")
-            @RequestHeader(value = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Parameter(in = ParameterIn.HEADER, description = "wait=N: answer once the disconnect has left "
                     + "RECEIVED, or after N seconds (at most gateway.api.max-prefer-wait)")
             @RequestHeader(value = PreferWait.PREFER, required = false) String prefer, ServerWebExchange exchange) {

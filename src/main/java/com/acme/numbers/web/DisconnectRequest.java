@@ -4,9 +4,9 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.DisconnectMode;
-import com.acme.numbers.ordering.InvalidRequestException;
-import com.acme.numbers.ordering.NewDisconnect;
+import com.acme.numbers.ordering.error.InvalidRequestException;
+import com.acme.numbers.ordering.model.DisconnectMode;
+import com.acme.numbers.ordering.model.NewDisconnect;
 
 /** Release numbers from the account. */
 record DisconnectRequest(

@@ -5,7 +5,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.Disconnect;
+import com.acme.numbers.ordering.model.Disconnect;
 
 /** The disconnect view. */
 record DisconnectResponse(

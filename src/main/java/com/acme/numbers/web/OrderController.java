@@ -26,12 +26,15 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.idempotency.IdempotencyKeys;
-import com.acme.numbers.ordering.InvalidRequestException;
-import com.acme.numbers.ordering.NewOrder;
-import com.acme.numbers.ordering.NumberOrder;
-import com.acme.numbers.ordering.OrderQuery;
-import com.acme.numbers.ordering.OrderStatus;
 import com.acme.numbers.ordering.OrderingService;
+import com.acme.numbers.ordering.error.InvalidRequestException;
+import com.acme.numbers.ordering.model.NewOrder;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.OrderQuery;
+import com.acme.numbers.ordering.model.OrderStatus;
+import com.acme.numbers.web.security.ApiClient;
+import com.acme.numbers.web.security.ApiProperties;
+import com.acme.numbers.web.server.AuditFilter;
 
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -58,7 +61,7 @@ class OrderController {
             @Parameter(in = ParameterIn.HEADER, description = "Makes the POST safe to retry: the same key and body "
                     + "replay the first answer (Idempotent-Replayed: true) and never buy twice; without it a "
                     + "retry after a timeout may order again. Also binds the order's customerOrderId.")
-            @RequestHeader(value = IdempotencyFilter.HEADER, required = false) String idempotencyKey,
+            @RequestHeader(value = IdempotencyKeys.HEADER, required = false) String idempotencyKey,
             @Parameter(in = ParameterIn.HEADER, description = "wait=N: answer once the order has left RECEIVED, "
                     + "or after N seconds (at most gateway.api.max-prefer-wait)")
             @RequestHeader(value = PreferWait.PREFER, required = false) String prefer,

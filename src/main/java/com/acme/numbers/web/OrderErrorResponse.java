@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.OrderError;
+import com.acme.numbers.ordering.model.OrderError;
 
 /** One failure Bandwidth reported for an order, optionally about one number. */
 record OrderErrorResponse(

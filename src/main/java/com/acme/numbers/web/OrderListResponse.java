@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.OrderPage;
-import com.acme.numbers.ordering.OrderSummary;
+import com.acme.numbers.ordering.model.OrderPage;
+import com.acme.numbers.ordering.model.OrderSummary;
 
 /** A page of orders; pass {@code nextPageToken} back as {@code pageToken} for the next one. */
 record OrderListResponse(List<Row> orders, @Schema(example = "1") int totalCount,

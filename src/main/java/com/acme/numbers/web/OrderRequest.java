@@ -3,7 +3,7 @@ package com.acme.numbers.web;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.NewOrder;
+import com.acme.numbers.ordering.model.NewOrder;
 
 /** A new number order. */
 record OrderRequest(

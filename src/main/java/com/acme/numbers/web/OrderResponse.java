@@ -5,8 +5,8 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.NumberOrder;
-import com.acme.numbers.ordering.PhoneNumber;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.PhoneNumber;
 
 /** The order view: its state and, once final, which numbers were bought and which failed. */
 record OrderResponse(

@@ -3,7 +3,7 @@ package com.acme.numbers.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import com.acme.numbers.ordering.InvalidRequestException;
+import com.acme.numbers.ordering.error.InvalidRequestException;
 
 /** Opaque page tokens over Bandwidth's keyset page keys, so callers never depend on their form. */
 final class PageToken {

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.NumberDetails;
+import com.acme.numbers.ordering.model.NumberDetails;
 
 /** A number on this account. */
 record PhoneNumberResponse(

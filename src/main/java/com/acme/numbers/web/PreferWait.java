@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.ResponseEntity;
 
-import com.acme.numbers.ordering.OrderStatus;
+import com.acme.numbers.ordering.model.OrderStatus;
 
 /** Reads {@code Prefer: wait=N} (RFC 7240), capped at the configured maximum; no preference means no wait. */
 final class PreferWait {

@@ -11,7 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
  * parameters as {@code @RequestParam}s cost a data binder and a conversion each per request (a tenth of a small
  * search's allocation). Each name has at most one value: {@link StrictQueryHandlerMapping} refuses repeats.
  */
-final class QueryValues {
+public final class QueryValues {
 
     private static final Set<String> TRUE = Set.of("true", "on", "yes", "1");
     private static final Set<String> FALSE = Set.of("false", "off", "no", "0");
@@ -68,16 +68,16 @@ final class QueryValues {
     }
 
     /** A query value of the wrong type: answered like Spring's own conversion failures (400 malformed_request). */
-    static final class MalformedParameterException extends RuntimeException {
+    public static final class MalformedParameterException extends RuntimeException {
 
         private final String parameter;
 
-        MalformedParameterException(String parameter) {
+        public MalformedParameterException(String parameter) {
             super("Parameter '" + parameter + "' has an invalid value.", null, false, false);
             this.parameter = parameter;
         }
 
-        String parameter() {
+        public String parameter() {
             return parameter;
         }
     }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import com.acme.numbers.ordering.FieldProblem;
-import com.acme.numbers.ordering.InvalidRequestException;
-import com.acme.numbers.ordering.PhoneNumber;
+import com.acme.numbers.ordering.error.FieldProblem;
+import com.acme.numbers.ordering.error.InvalidRequestException;
+import com.acme.numbers.ordering.model.PhoneNumber;
 
 /** Parses the request values the domain needs typed, and refuses what it does not know. */
 final class RequestValues {

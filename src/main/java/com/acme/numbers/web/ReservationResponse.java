@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.Reservation;
+import com.acme.numbers.ordering.model.Reservation;
 
 /** A number held for this account. */
 record ReservationResponse(

@@ -4,7 +4,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.SearchResult;
+import com.acme.numbers.ordering.model.SearchResult;
 
 /** The numbers a search found. */
 record SearchResponse(@Schema(example = "1") int count, List<AvailableNumberResponse> numbers) {

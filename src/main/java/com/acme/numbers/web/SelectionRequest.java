@@ -6,10 +6,10 @@ import java.util.Map;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-import com.acme.numbers.ordering.InvalidRequestException;
-import com.acme.numbers.ordering.NumberSelection;
-import com.acme.numbers.ordering.SearchCriteria;
-import com.acme.numbers.ordering.SelectionType;
+import com.acme.numbers.ordering.error.InvalidRequestException;
+import com.acme.numbers.ordering.model.NumberSelection;
+import com.acme.numbers.ordering.model.SearchCriteria;
+import com.acme.numbers.ordering.model.SelectionType;
 
 /** Which numbers an order buys: {@code type} says which of the other fields apply. */
 @Schema(description = "phoneNumbers: phoneNumbers (+ optional reservationIds). areaCode: areaCode. npaNxx: npaNxx. "

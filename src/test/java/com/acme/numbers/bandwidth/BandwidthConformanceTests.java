@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import com.acme.numbers.bandwidth.mapping.BandwidthMapper;
+import com.acme.numbers.bandwidth.mapping.OrderMapper;
 import com.acme.numbers.bandwidth.xml.DisconnectXml;
 import com.acme.numbers.bandwidth.xml.EnvelopeXml;
 import com.acme.numbers.bandwidth.xml.ErrorXml;
@@ -21,9 +23,9 @@ import com.acme.numbers.bandwidth.xml.ReservationXml;
 import com.acme.numbers.bandwidth.xml.SearchResultXml;
 import com.acme.numbers.bandwidth.xml.TelephoneNumberListXml;
 import com.acme.numbers.bandwidth.xml.TnDetailsXml;
-import com.acme.numbers.ordering.NumberOrder;
-import com.acme.numbers.ordering.OrderStatus;
-import com.acme.numbers.ordering.SearchResult;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.OrderStatus;
+import com.acme.numbers.ordering.model.SearchResult;
 import com.acme.numbers.support.Fixtures;
 
 /**

@@ -27,17 +27,20 @@ import org.springframework.util.unit.DataSize;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import com.acme.numbers.ordering.NewOrder;
-import com.acme.numbers.ordering.NumberOrder;
-import com.acme.numbers.ordering.NumberSelection;
-import com.acme.numbers.ordering.OrderingException;
-import com.acme.numbers.ordering.OutcomeUnknownException;
-import com.acme.numbers.ordering.SearchCriteria;
-import com.acme.numbers.ordering.SelectionType;
-import com.acme.numbers.ordering.UpstreamFailureException;
-import com.acme.numbers.ordering.UpstreamThrottledException;
-import com.acme.numbers.ordering.UpstreamTimeoutException;
-import com.acme.numbers.ordering.UpstreamUnavailableException;
+import com.acme.numbers.bandwidth.guard.ResilienceProperties;
+import com.acme.numbers.bandwidth.guard.UpstreamGuard;
+import com.acme.numbers.bandwidth.guard.UpstreamOperation;
+import com.acme.numbers.ordering.error.OrderingException;
+import com.acme.numbers.ordering.error.OutcomeUnknownException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamThrottledException;
+import com.acme.numbers.ordering.error.UpstreamTimeoutException;
+import com.acme.numbers.ordering.error.UpstreamUnavailableException;
+import com.acme.numbers.ordering.model.NewOrder;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.NumberSelection;
+import com.acme.numbers.ordering.model.SearchCriteria;
+import com.acme.numbers.ordering.model.SelectionType;
 
 /**
  * The quality scenarios against a real HTTP stub, no mocks: breaker opens and recovers, timeouts within the

@@ -13,13 +13,13 @@ import java.util.Base64;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import com.acme.numbers.bandwidth.guard.ResilienceProperties;
+import com.acme.numbers.bandwidth.guard.UpstreamGuard;
+import com.acme.numbers.bandwidth.guard.UpstreamMetrics;
 import com.acme.numbers.credentials.BandwidthCredentials;
 import com.acme.numbers.credentials.CredentialVault;
 import com.acme.numbers.credentials.Secret;

@@ -32,9 +32,9 @@ import reactor.core.publisher.Mono;
 import com.acme.numbers.credentials.BandwidthCredentials.ClientCredentials;
 import com.acme.numbers.credentials.Secret;
 import com.acme.numbers.ordering.NumberSearch;
-import com.acme.numbers.ordering.SearchCriteria;
-import com.acme.numbers.ordering.SearchResult;
-import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.model.SearchCriteria;
+import com.acme.numbers.ordering.model.SearchResult;
 import com.acme.numbers.support.MutableClock;
 
 /** OAuth2 tokens: kept until a minute before they expire, fetched once for callers that need one together. */

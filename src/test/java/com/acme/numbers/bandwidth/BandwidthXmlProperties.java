@@ -16,10 +16,13 @@ import net.jqwik.api.constraints.StringLength;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
+import com.acme.numbers.bandwidth.guard.UpstreamOperation;
+import com.acme.numbers.bandwidth.mapping.BandwidthMapper;
+import com.acme.numbers.bandwidth.mapping.OrderMapper;
 import com.acme.numbers.bandwidth.xml.OrderResponseXml;
 import com.acme.numbers.bandwidth.xml.SearchResultXml;
-import com.acme.numbers.ordering.OrderingException;
-import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.error.OrderingException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
 
 /**
  * Property-based fuzzing of the XML reader a Bandwidth answer goes through (the answer rule, the hardened parser,

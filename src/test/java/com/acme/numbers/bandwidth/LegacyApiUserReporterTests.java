@@ -24,8 +24,8 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
 import com.acme.numbers.ordering.NumberSearch;
-import com.acme.numbers.ordering.SearchCriteria;
-import com.acme.numbers.ordering.UpstreamFailureException;
+import com.acme.numbers.ordering.error.UpstreamFailureException;
+import com.acme.numbers.ordering.model.SearchCriteria;
 
 /** Operators learn which accounts still use an API user that Bandwidth decommissions on 2026-12-02. */
 @ExtendWith(OutputCaptureExtension.class)

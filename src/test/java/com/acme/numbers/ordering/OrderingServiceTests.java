@@ -14,6 +14,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.ordering.error.FieldProblem;
+import com.acme.numbers.ordering.error.InvalidRequestException;
+import com.acme.numbers.ordering.model.Disconnect;
+import com.acme.numbers.ordering.model.DisconnectMode;
+import com.acme.numbers.ordering.model.NewDisconnect;
+import com.acme.numbers.ordering.model.NewOrder;
+import com.acme.numbers.ordering.model.NumberDetails;
+import com.acme.numbers.ordering.model.NumberOrder;
+import com.acme.numbers.ordering.model.NumberSelection;
+import com.acme.numbers.ordering.model.OrderPage;
+import com.acme.numbers.ordering.model.OrderQuery;
+import com.acme.numbers.ordering.model.OrderStatus;
+import com.acme.numbers.ordering.model.PhoneNumber;
+import com.acme.numbers.ordering.model.Reservation;
+import com.acme.numbers.ordering.model.SearchCriteria;
+import com.acme.numbers.ordering.model.SearchResult;
+import com.acme.numbers.ordering.model.SelectionType;
+
 /** The use cases with in-memory ports: invalid requests fail with named fields and never reach a port. */
 class OrderingServiceTests {
 

@@ -1,6 +1,0 @@
-package com.acme.numbers.ordering;
-
-/** How numbers are released: normally (they age before reuse) or purged. */
-public enum DisconnectMode {
-    NORMAL, PURGE
-}

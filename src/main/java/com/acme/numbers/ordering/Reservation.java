@@ -1,7 +1,0 @@
-package com.acme.numbers.ordering;
-
-import java.time.Instant;
-
-/** A number held for this account until {@code expiresAt}. */
-public record Reservation(String id, PhoneNumber phoneNumber, Instant expiresAt, long expiresInSeconds) {
-}

@@ -1,9 +1,0 @@
-package com.acme.numbers.ordering;
-
-/** Bandwidth failed, could not be reached, answered something unreadable, or refused our credentials. */
-public class UpstreamFailureException extends OrderingException {
-
-    public UpstreamFailureException(String message) {
-        super(message, null);
-    }
-}

@@ -1,9 +1,0 @@
-package com.acme.numbers.ordering;
-
-/** Bandwidth did not answer in time; the outcome of a write is unknown. */
-public class UpstreamTimeoutException extends OrderingException {
-
-    public UpstreamTimeoutException(String message) {
-        super(message, null);
-    }
-}

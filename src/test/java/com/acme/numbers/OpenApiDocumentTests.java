@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import com.acme.numbers.ordering.model.SearchKey;
+
 /**
  * The served OpenAPI document: every contract path and problem type is described, and the document passes
  * {@code spectral lint} ({@code spectral:oas}, servers rule off) with no errors and no warnings. The document is
@@ -47,6 +49,24 @@ class OpenApiDocumentTests extends SandboxIntegrationTest {
                 "$.paths['/api/v1/accounts/{accountId}/available-numbers'].get.parameters[*].name"))
                 .contains("areaCode", "npaNxxx", "tollFreeWildCardPattern", "details", "localCallingArea",
                         "protectedStatus");
+    }
+
+    /* One table of search keys: the document describes each with the format the validation holds it to. */
+    @Test
+    void describesEverySearchKeyWithItsFormat() throws Exception {
+        String json = document();
+        String search = "$.paths['/api/v1/accounts/{accountId}/available-numbers'].get.parameters";
+
+        for (SearchKey key : SearchKey.values()) {
+            List<Map<String, Object>> described = JsonPath.read(json, search + "[?(@.name == '" + key.apiName() + "')]");
+            assertThat(described).as(key.apiName()).hasSize(1);
+            Map<String, Object> schema = (Map<String, Object>) described.get(0).get("schema");
+            assertThat(schema.get("type")).isEqualTo(key.isFlag() ? "boolean" : "string");
+            assertThat(schema.get("pattern")).isEqualTo(key.isFlag() ? null : key.format().pattern());
+            assertThat(described.get(0).get("in")).isEqualTo("query");
+        }
+        client.get().uri("/api/v1/accounts/{a}/available-numbers?tollFreeWildCardPattern=8**&quantity=1",
+                sandbox.accountId()).header("X-API-Key", "sandbox-dev-key").exchange().expectStatus().isOk();
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import com.acme.numbers.sandbox.faults.SandboxFaults;
+
 /** Run-time controls of the sandbox: faults for demos and resilience tests, and a state reset. */
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)

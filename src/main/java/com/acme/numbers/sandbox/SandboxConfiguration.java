@@ -26,6 +26,9 @@ import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.sandbox.faults.SandboxFaultFilter;
+import com.acme.numbers.sandbox.faults.SandboxFaults;
+
 /**
  * The embedded Bandwidth sandbox: the XML API under {@code /sandbox/bandwidth/api} (and the {@code /api/v1} and
  * {@code /v1.0} prefixes SDKs use), its OAuth2 token endpoint, and run-time fault controls. Talks to the rest of
@@ -69,10 +72,11 @@ class SandboxConfiguration {
     @Bean
     RouterFunction<ServerResponse> sandboxRoutes(SandboxStore store, SandboxFaults faults, SandboxAuth auth) {
         SandboxApi api = new SandboxApi(properties, store);
+        SandboxSearchApi search = new SandboxSearchApi(store);
         RouterFunctions.Builder routes = RouterFunctions.route();
         for (String p : PREFIXES) {
             String account = p + "/accounts/{accountId}";
-            routes.GET(account + "/availableNumbers", api::search)
+            routes.GET(account + "/availableNumbers", search::search)
                     .POST(account + "/tnreservation", api::reserve)
                     .GET(account + "/tnreservation/{id}", api::reservation)
                     .DELETE(account + "/tnreservation/{id}", api::unreserve)

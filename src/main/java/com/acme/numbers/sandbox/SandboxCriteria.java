@@ -5,6 +5,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.acme.numbers.sandbox.SandboxInventory.Tn;
+import com.acme.numbers.sandbox.xml.SandboxError;
 
 /**
  * Search keys as Bandwidth receives them, from a query string or from a {@code *SearchAndOrderType} element, with

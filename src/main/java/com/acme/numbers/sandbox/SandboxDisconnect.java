@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.acme.numbers.sandbox.SandboxStore.Failure;
+import com.acme.numbers.sandbox.xml.SandboxError;
+import com.acme.numbers.sandbox.xml.XmlInput;
 
 /** One disconnect order: numbers in service on the account age (or are purged) once it settles. */
 final class SandboxDisconnect extends SandboxWork {

@@ -12,12 +12,16 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.acme.numbers.sandbox.SandboxInventory.Tn;
+import com.acme.numbers.sandbox.xml.SandboxError;
 
 /**
  * The sandbox's state: which numbers are free, held, ordered, in service or aging, and every order and
  * disconnect. All changes happen under one lock, so two orders for the same number can never both win. Orders
  * finish lazily: whatever is due is settled before any read or write. Bounded: the oldest orders are forgotten
  * past {@code maxOrders}.
+ * <p>
+ * Over 200 lines because every change to that state happens under its one lock: a class per resource would have
+ * to share the lock and the settling, and two orders for one number could then both win.
  */
 final class SandboxStore {
 
@@ -113,7 +117,7 @@ final class SandboxStore {
     }
 
     /** Places an order: picks and holds its numbers now; they go in service when it settles. */
-    synchronized SandboxOrder place(SandboxOrder.Draft draft, String user) {
+    synchronized SandboxOrder place(SandboxOrderRequest draft, String user) {
         settle();
         SandboxOrder order = SandboxOrder.allocate(draft, this, user, now(), now().plus(delay));
         for (String number : order.allocated()) {

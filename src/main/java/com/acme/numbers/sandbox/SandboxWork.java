@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import com.acme.numbers.sandbox.xml.SandboxError;
+import com.acme.numbers.sandbox.xml.XmlInput;
+
 /** What orders and disconnects share: accepted now as RECEIVED, settled once {@code dueAt} has passed. */
 abstract class SandboxWork {
 

@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.acme.numbers.sandbox.SandboxInventory.Tn;
 import com.acme.numbers.sandbox.SandboxStore.Failure;
+import com.acme.numbers.sandbox.xml.SandboxError;
+import com.acme.numbers.sandbox.xml.XmlInput;
+import com.acme.numbers.sandbox.xml.XmlNode;
 
 /**
  * Renders sandbox state in Bandwidth's exact XML shapes (digest sections 2 to 7).
@@ -92,7 +95,7 @@ final class SandboxXmlWriter {
     }
 
     private static void orderEcho(XmlNode root, SandboxOrder order) {
-        SandboxOrder.Draft d = order.draft();
+        SandboxOrderRequest d = order.draft();
         XmlNode echo = root.child("Order");
         echo.add("id", order.id()).add("Name", d.name()).add("CustomerOrderId", d.customerOrderId())
                 .add("OrderCreateDate", order.createdAt()).add("PeerId", d.peerId())

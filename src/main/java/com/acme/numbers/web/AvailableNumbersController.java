@@ -19,6 +19,7 @@ import reactor.core.publisher.Mono;
 import com.acme.numbers.ordering.NumberSearch;
 import com.acme.numbers.ordering.OrderingService;
 import com.acme.numbers.ordering.model.SearchCriteria;
+import com.acme.numbers.web.server.SearchKeyParameters;
 
 @RestController
 @RequestMapping(produces = MediaType.APPLICATION_JSON_VALUE)
@@ -32,31 +33,12 @@ class AvailableNumbersController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/available-numbers")
+    @SearchKeyParameters
     @Operation(operationId = "searchAvailableNumbers", summary = "Search available numbers",
             description = "Give at least one search key. rateCenter and city need state; toll-free keys stand "
                     + "alone; localCallingArea applies to npaNxx, npaNxxx and rateCenter; orderBy needs npaNxx, "
                     + "npaNxxx, rateCenter, city, zip or a toll-free key. Unknown parameters are rejected.",
             parameters = {
-                    @Parameter(name = "areaCode", in = QUERY, description = "3 digits, for example 919",
-                            schema = @Schema(type = "string")),
-                    @Parameter(name = "npaNxx", in = QUERY, description = "6 digits, for example 919555",
-                            schema = @Schema(type = "string")),
-                    @Parameter(name = "npaNxxx", in = QUERY, description = "7 digits, for example 9195551",
-                            schema = @Schema(type = "string")),
-                    @Parameter(name = "rateCenter", in = QUERY, example = "RALEIGH", schema = @Schema(type = "string")),
-                    @Parameter(name = "state", in = QUERY, example = "NC", schema = @Schema(type = "string")),
-                    @Parameter(name = "city", in = QUERY, example = "Raleigh", schema = @Schema(type = "string")),
-                    @Parameter(name = "zip", in = QUERY, description = "5 digits or ZIP+4, for example 27606",
-                            schema = @Schema(type = "string")),
-                    @Parameter(name = "lata", in = QUERY, description = "up to 5 digits, for example 426",
-                            schema = @Schema(type = "string")),
-                    @Parameter(name = "localVanity", in = QUERY, example = "CAFE", schema = @Schema(type = "string")),
-                    @Parameter(name = "endsIn", in = QUERY, description = "with localVanity: match at the end",
-                            schema = @Schema(type = "boolean")),
-                    @Parameter(name = "tollFreeVanity", in = QUERY, example = "FLOWERS",
-                            schema = @Schema(type = "string")),
-                    @Parameter(name = "tollFreeWildCardPattern", in = QUERY, example = "8**",
-                            schema = @Schema(type = "string")),
                     @Parameter(name = "quantity", in = QUERY, schema = @Schema(type = "integer", format = "int32",
                             minimum = "1", maximum = "5000", defaultValue = "10")),
                     @Parameter(name = "details", in = QUERY,
@@ -69,10 +51,8 @@ class AvailableNumbersController {
                             allowableValues = { "NONE", "ONLY", "MIXED" })) })
     Mono<SearchResponse> search(@PathVariable String accountId, ServerWebExchange exchange) {
         QueryValues query = QueryValues.of(exchange);
-        SearchCriteria criteria = new SearchCriteria(query.text("areaCode"), query.text("npaNxx"),
-                query.text("npaNxxx"), query.text("rateCenter"), query.text("state"), query.text("city"),
-                query.text("zip"), query.text("lata"), query.text("localVanity"), query.flag("endsIn"),
-                query.text("tollFreeVanity"), query.text("tollFreeWildCardPattern"));
+        SearchCriteria criteria = SearchCriteria.of(key -> key.isFlag() ? query.flag(key.apiName())
+                : query.text(key.apiName()));
         Integer quantity = query.whole("quantity");
         String protectedStatus = query.text("protectedStatus");
         NumberSearch search = new NumberSearch(criteria, quantity == null ? 10 : quantity,

@@ -13,6 +13,8 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import com.acme.numbers.sandbox.xml.SandboxError;
+import com.acme.numbers.sandbox.xml.XmlInput;
 import com.acme.numbers.support.MutableClock;
 
 /** The sandbox's state rules without HTTP: determinism, holds, expiry, settling, and no double sale. */
@@ -116,11 +118,11 @@ class SandboxStoreTests {
                 + "\"file:///etc/hostname\">]><Order><Name>&x;</Name></Order>")).isInstanceOf(SandboxError.class);
     }
 
-    private static SandboxOrder.Draft existing(String number) {
+    private static SandboxOrderRequest existing(String number) {
         XmlInput xml = XmlInput.parse("<Order><Name>n</Name><SiteId>1001</SiteId><ExistingTelephoneNumberOrderType>"
                 + "<TelephoneNumberList><TelephoneNumber>" + number + "</TelephoneNumber></TelephoneNumberList>"
                 + "</ExistingTelephoneNumberOrderType></Order>");
-        return SandboxOrder.parse(xml, "1001", "500001");
+        return SandboxOrderRequest.parse(xml, "1001", "500001");
     }
 
     private static List<String> numbers(SandboxInventory inventory) {

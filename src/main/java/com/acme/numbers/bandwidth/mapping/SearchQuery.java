@@ -5,8 +5,12 @@ import org.springframework.util.MultiValueMap;
 
 import com.acme.numbers.ordering.NumberSearch;
 import com.acme.numbers.ordering.model.SearchCriteria;
+import com.acme.numbers.ordering.model.SearchKey;
 
-/** Query parameters of {@code GET availableNumbers}, with Bandwidth's names ({@code enableTNDetail}, {@code LCA}). */
+/**
+ * Query parameters of {@code GET availableNumbers}: the search keys under their own names, which Bandwidth shares,
+ * and the options under Bandwidth's ({@code enableTNDetail}, {@code LCA}, {@code protected}).
+ */
 public final class SearchQuery {
 
     private SearchQuery() {
@@ -15,18 +19,9 @@ public final class SearchQuery {
     public static MultiValueMap<String, String> of(NumberSearch search) {
         MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
         SearchCriteria c = search.criteria();
-        put(params, "areaCode", c.areaCode());
-        put(params, "npaNxx", c.npaNxx());
-        put(params, "npaNxxx", c.npaNxxx());
-        put(params, "rateCenter", c.rateCenter());
-        put(params, "state", c.state());
-        put(params, "city", c.city());
-        put(params, "zip", c.zip());
-        put(params, "lata", c.lata());
-        put(params, "localVanity", c.localVanity());
-        put(params, "endsIn", c.endsIn());
-        put(params, "tollFreeVanity", c.tollFreeVanity());
-        put(params, "tollFreeWildCardPattern", c.tollFreeWildCardPattern());
+        for (SearchKey key : SearchKey.values()) {
+            put(params, key.apiName(), key.valueIn(c));
+        }
         put(params, "quantity", search.quantity());
         if (search.details()) {
             put(params, "enableTNDetail", true);

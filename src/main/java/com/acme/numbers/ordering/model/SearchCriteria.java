@@ -2,6 +2,7 @@ package com.acme.numbers.ordering.model;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Where numbers should come from: the keys shared by number searches and search-and-order selections.
@@ -21,32 +22,33 @@ public record SearchCriteria(
         String tollFreeVanity,
         String tollFreeWildCardPattern) {
 
-    /** The keys that are set, by their API names, in declaration order. */
+    /** The keys that are set, by their API names, in the table's order. */
     public Map<String, Object> present() {
         Map<String, Object> keys = new LinkedHashMap<>();
-        put(keys, "areaCode", areaCode);
-        put(keys, "npaNxx", npaNxx);
-        put(keys, "npaNxxx", npaNxxx);
-        put(keys, "rateCenter", rateCenter);
-        put(keys, "state", state);
-        put(keys, "city", city);
-        put(keys, "zip", zip);
-        put(keys, "lata", lata);
-        put(keys, "localVanity", localVanity);
-        put(keys, "endsIn", endsIn);
-        put(keys, "tollFreeVanity", tollFreeVanity);
-        put(keys, "tollFreeWildCardPattern", tollFreeWildCardPattern);
+        for (SearchKey key : SearchKey.values()) {
+            Object value = key.valueIn(this);
+            if (value != null) {
+                keys.put(key.apiName(), value);
+            }
+        }
         return keys;
     }
 
-    private static void put(Map<String, Object> keys, String name, Object value) {
-        if (value != null) {
-            keys.put(name, value);
-        }
+    /** Criteria from each key's value as {@code values} gives it: a String, or a Boolean for a flag. */
+    public static SearchCriteria of(Function<SearchKey, Object> values) {
+        return new SearchCriteria(text(values, SearchKey.AREA_CODE), text(values, SearchKey.NPA_NXX),
+                text(values, SearchKey.NPA_NXXX), text(values, SearchKey.RATE_CENTER), text(values, SearchKey.STATE),
+                text(values, SearchKey.CITY), text(values, SearchKey.ZIP), text(values, SearchKey.LATA),
+                text(values, SearchKey.LOCAL_VANITY), (Boolean) values.apply(SearchKey.ENDS_IN),
+                text(values, SearchKey.TOLL_FREE_VANITY), text(values, SearchKey.TOLL_FREE_WILD_CARD_PATTERN));
+    }
+
+    private static String text(Function<SearchKey, Object> values, SearchKey key) {
+        return (String) values.apply(key);
     }
 
     public static SearchCriteria none() {
-        return new SearchCriteria(null, null, null, null, null, null, null, null, null, null, null, null);
+        return of(key -> null);
     }
 
     public boolean isTollFree() {

@@ -2,6 +2,7 @@ package com.acme.numbers.web.server;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 
 import com.acme.numbers.ordering.error.FieldProblem;
+import com.acme.numbers.ordering.model.SearchKey;
 import com.acme.numbers.ordering.error.InvalidRequestException;
 
 /**
@@ -49,6 +51,9 @@ record DeclaredQueryParameters(Set<String> names) {
                     names.add(parameter.name());
                 }
             }
+        }
+        if (handler.hasMethodAnnotation(SearchKeyParameters.class)) {
+            Arrays.stream(SearchKey.values()).map(SearchKey::apiName).forEach(names::add);
         }
         return new DeclaredQueryParameters(Set.copyOf(names));
     }

@@ -1,4 +1,4 @@
-package com.acme.numbers.sandbox;
+package com.acme.numbers.sandbox.xml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,7 @@ import java.util.List;
  * The sandbox's own XML writer: a small element tree rendered the way Bandwidth renders it (declaration with
  * {@code standalone="yes"}, no namespaces). Deliberately shares nothing with the gateway's Bandwidth adapter.
  */
-final class XmlNode {
+public final class XmlNode {
 
     private final String name;
     private final String text;
@@ -25,12 +25,12 @@ final class XmlNode {
         this.parent = parent;
     }
 
-    static XmlNode root(String name) {
+    public static XmlNode root(String name) {
         return new XmlNode(name, null);
     }
 
     /** Adds a child with text, unless the value is null; returns this node. */
-    XmlNode add(String childName, Object value) {
+    public XmlNode add(String childName, Object value) {
         if (value != null) {
             children.add(new XmlNode(childName, value.toString()));
         }
@@ -38,14 +38,14 @@ final class XmlNode {
     }
 
     /** Adds and returns an element child. */
-    XmlNode child(String childName) {
+    public XmlNode child(String childName) {
         XmlNode child = new XmlNode(childName, null, this);
         children.add(child);
         return child;
     }
 
     /** Copies a request element (for the echo Bandwidth puts in its answers), children and text alike. */
-    XmlNode copy(XmlInput input, String asName) {
+    public XmlNode copy(XmlInput input, String asName) {
         XmlNode node = copyOf(input, asName);
         children.add(node);
         return node;
@@ -59,11 +59,11 @@ final class XmlNode {
     }
 
     /** Renders the whole document this node belongs to. */
-    String renderRoot() {
+    public String renderRoot() {
         return parent == null ? render() : parent.renderRoot();
     }
 
-    String render() {
+    public String render() {
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>");
         write(out);
         return out.toString();

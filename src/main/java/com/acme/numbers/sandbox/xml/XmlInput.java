@@ -1,10 +1,9 @@
-package com.acme.numbers.sandbox;
+package com.acme.numbers.sandbox.xml;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -17,7 +16,7 @@ import org.w3c.dom.Node;
  * {@code name}/{@code Name}, {@code Lata}/{@code LATA} and {@code NpanxxSearchAndOrderType}. DOCTYPEs are refused,
  * and so is any document beyond {@link XmlLimits}, before the tree is built.
  */
-final class XmlInput {
+public final class XmlInput {
 
     private final Element element;
 
@@ -25,7 +24,7 @@ final class XmlInput {
         this.element = element;
     }
 
-    static XmlInput parse(String body) {
+    public static XmlInput parse(String body) {
         XmlLimits.check(body);
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -43,15 +42,15 @@ final class XmlInput {
         }
     }
 
-    String name() {
+    public String name() {
         return element.getTagName();
     }
 
-    boolean is(String name) {
+    public boolean is(String name) {
         return element.getTagName().equalsIgnoreCase(name);
     }
 
-    XmlInput child(String name) {
+    public XmlInput child(String name) {
         for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element e && e.getTagName().equalsIgnoreCase(name)) {
                 return new XmlInput(e);
@@ -60,7 +59,7 @@ final class XmlInput {
         return null;
     }
 
-    List<XmlInput> children() {
+    public List<XmlInput> children() {
         List<XmlInput> all = new ArrayList<>();
         for (Node node = element.getFirstChild(); node != null; node = node.getNextSibling()) {
             if (node instanceof Element e) {
@@ -70,17 +69,17 @@ final class XmlInput {
         return all;
     }
 
-    List<String> texts(String name) {
+    public List<String> texts(String name) {
         return children().stream().filter(c -> c.is(name)).map(XmlInput::text).toList();
     }
 
     /** Trimmed text of a child element, or null when absent or empty. */
-    String text(String name) {
+    public String text(String name) {
         XmlInput child = child(name);
         return child == null ? null : child.text();
     }
 
-    String text() {
+    public String text() {
         String value = element.getTextContent();
         return value == null || value.isBlank() ? null : value.trim();
     }

@@ -1,4 +1,4 @@
-package com.acme.numbers.sandbox;
+package com.acme.numbers.sandbox.faults;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Faults switched on at run time through {@code /sandbox/admin/faults}, for demos and resilience tests: added
  * latency, an HTTP status for a share of calls, 429 with {@code X-RateLimit-Reset}, and malformed bodies.
  */
-final class SandboxFaults {
+public final class SandboxFaults {
 
     /**
      * @param latency delay added before every sandbox answer
@@ -18,7 +18,7 @@ final class SandboxFaults {
      * @param rateLimitedUntil until when every call gets 429, or null
      * @param malformedBody answer 200 with a broken XML body
      */
-    record Settings(Duration latency, Integer failureStatus, double failureRate, Instant rateLimitedUntil,
+    public record Settings(Duration latency, Integer failureStatus, double failureRate, Instant rateLimitedUntil,
             boolean malformedBody) {
 
         static final Settings NONE = new Settings(Duration.ZERO, null, 0, null, false);
@@ -26,15 +26,15 @@ final class SandboxFaults {
 
     private final AtomicReference<Settings> settings = new AtomicReference<>(Settings.NONE);
 
-    Settings current() {
+    public Settings current() {
         return settings.get();
     }
 
-    void set(Settings value) {
+    public void set(Settings value) {
         settings.set(value);
     }
 
-    void clear() {
+    public void clear() {
         settings.set(Settings.NONE);
     }
 

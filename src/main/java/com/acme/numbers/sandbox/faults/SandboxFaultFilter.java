@@ -1,4 +1,4 @@
-package com.acme.numbers.sandbox;
+package com.acme.numbers.sandbox.faults;
 
 import java.time.Clock;
 
@@ -11,12 +11,12 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import reactor.core.publisher.Mono;
 
 /** Applies the configured faults before the sandbox answers; latency is a timer, never a blocked thread. */
-final class SandboxFaultFilter implements HandlerFilterFunction<ServerResponse, ServerResponse> {
+public final class SandboxFaultFilter implements HandlerFilterFunction<ServerResponse, ServerResponse> {
 
     private final SandboxFaults faults;
     private final Clock clock;
 
-    SandboxFaultFilter(SandboxFaults faults, Clock clock) {
+    public SandboxFaultFilter(SandboxFaults faults, Clock clock) {
         this.faults = faults;
         this.clock = clock;
     }

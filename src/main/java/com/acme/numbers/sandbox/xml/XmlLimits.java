@@ -1,7 +1,6 @@
-package com.acme.numbers.sandbox;
+package com.acme.numbers.sandbox.xml;
 
 import java.io.StringReader;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;

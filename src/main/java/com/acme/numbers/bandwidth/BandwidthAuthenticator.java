@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -62,15 +63,27 @@ final class BandwidthAuthenticator {
     }
 
     /** @return the account's credentials; {@link AccountNotFoundException} when the gateway has none */
-    Mono<BandwidthCredentials> credentials(String accountId) {
+    private Mono<BandwidthCredentials> credentials(String accountId) {
         return vault.credentialsFor(accountId)
                 .switchIfEmpty(Mono.error(() -> new AccountNotFoundException(accountId)))
                 .onErrorMap(CredentialsUnavailableException.class, ex -> new UpstreamUnavailableException(
                         "The gateway cannot read its Bandwidth credentials right now", CREDENTIALS_RETRY_AFTER));
     }
 
+    /**
+     * Runs {@code call} with the account's credentials. When Bandwidth refuses them (they were rotated), reads them
+     * again, forgets their token, and runs it exactly once more.
+     */
+    <T> Mono<T> withCredentials(String accountId, Function<BandwidthCredentials, Mono<T>> call) {
+        return credentials(accountId).flatMap(credentials -> call.apply(credentials)
+                .onErrorResume(BandwidthAuthRejectedException.class, rejected -> {
+                    forget(accountId, credentials);
+                    return credentials(accountId).flatMap(call);
+                }));
+    }
+
     /** After Bandwidth refused them: read the account's credentials again and fetch a new token next time. */
-    void forget(String accountId, BandwidthCredentials credentials) {
+    private void forget(String accountId, BandwidthCredentials credentials) {
         vault.invalidate(accountId);
         if (credentials instanceof ClientCredentials client) {
             tokens.remove(client.clientId());

@@ -59,14 +59,8 @@ final class BandwidthClient {
             Object body, String... pathSegments) {
         URI uri = uri(query, pathSegments);
         // Unknown accounts fail before the guard; the token fetch is inside it, so an open breaker calls nothing.
-        return authenticator.credentials(accountId)
-                .flatMap(credentials -> guarded(accountId, operation, credentials, uri, body)
-                        // Rotated credentials: read them again and try exactly once more.
-                        .onErrorResume(BandwidthAuthRejectedException.class, rejected -> {
-                            authenticator.forget(accountId, credentials);
-                            return authenticator.credentials(accountId)
-                                    .flatMap(fresh -> guarded(accountId, operation, fresh, uri, body));
-                        }));
+        return authenticator.withCredentials(accountId,
+                credentials -> guarded(accountId, operation, credentials, uri, body));
     }
 
     private Mono<UpstreamResponse> guarded(String accountId, UpstreamOperation operation, BandwidthCredentials credentials,

@@ -13,10 +13,14 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import io.netty.channel.ChannelOption;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
@@ -25,9 +29,12 @@ import reactor.netty.resources.ConnectionProvider;
 import com.acme.numbers.bandwidth.guard.BandwidthHealthIndicator;
 import com.acme.numbers.bandwidth.guard.ResilienceProperties;
 import com.acme.numbers.bandwidth.guard.ResilienceSettingsGuard;
+import com.acme.numbers.bandwidth.guard.SharedThrottles;
+import com.acme.numbers.bandwidth.guard.ThrottleGate;
 import com.acme.numbers.bandwidth.guard.UpstreamGuard;
 import com.acme.numbers.bandwidth.guard.UpstreamMetrics;
 import com.acme.numbers.credentials.CredentialVault;
+import com.acme.numbers.state.StateProperties;
 
 /** Builds the one WebClient and the adapter that implements the ordering ports. */
 @Configuration(proxyBeanMethods = false)
@@ -49,9 +56,20 @@ class BandwidthConfiguration {
     @Bean
     UpstreamGuard upstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakers,
             BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, Clock clock,
-            UpstreamMetrics metrics, ConfigurableEnvironment environment) {
+            UpstreamMetrics metrics, ConfigurableEnvironment environment, ObjectProvider<SharedThrottles> shared) {
         ResilienceSettingsGuard.check(environment);
-        return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock, metrics);
+        SharedThrottles sharedThrottles = shared.getIfAvailable();
+        ThrottleGate throttles = sharedThrottles == null ? new ThrottleGate(clock) : sharedThrottles.gate(clock);
+        return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock, metrics, throttles);
+    }
+
+    /** With {@code gateway.state.store=redis}, a 429 any replica sees closes the account on every replica. */
+    @Bean
+    @ConditionalOnProperty(name = "gateway.state.store", havingValue = "redis")
+    SharedThrottles sharedThrottles(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections,
+            StateProperties state) {
+        return new SharedThrottles(redis, new ReactiveRedisMessageListenerContainer(connections), state.keyPrefix(),
+                state.timeout());
     }
 
     @Bean

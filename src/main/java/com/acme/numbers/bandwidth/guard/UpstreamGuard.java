@@ -62,6 +62,14 @@ public final class UpstreamGuard {
     public UpstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakerRegistry,
             BulkheadRegistry bulkheadRegistry, RateLimiterRegistry rateLimiters, RetryRegistry retryRegistry,
             Clock clock, UpstreamMetrics metrics) {
+        this(properties, breakerRegistry, bulkheadRegistry, rateLimiters, retryRegistry, clock, metrics,
+                new ThrottleGate(clock));
+    }
+
+    /** With {@code throttles} shared between replicas (see {@link SharedThrottles}). */
+    public UpstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakerRegistry,
+            BulkheadRegistry bulkheadRegistry, RateLimiterRegistry rateLimiters, RetryRegistry retryRegistry,
+            Clock clock, UpstreamMetrics metrics, ThrottleGate throttles) {
         this.properties = properties;
         this.metrics = metrics;
         this.rateLimiters = rateLimiters;
@@ -69,7 +77,7 @@ public final class UpstreamGuard {
                 .limitRefreshPeriod(Duration.ofSeconds(1)).timeoutDuration(properties.rateLimitWait()).build();
         this.clock = clock;
         this.budget = new RetryBudget(properties.retryBudgetRatio(), properties.retryBudgetMinimum());
-        this.throttles = new ThrottleGate(clock);
+        this.throttles = throttles;
         for (UpstreamOperation.Group group : UpstreamOperation.Group.values()) {
             CircuitBreaker breaker = breakerRegistry.circuitBreaker(group.instanceName(), breakerConfig());
             breaker.getEventPublisher().onStateTransition(event -> {

@@ -1,6 +1,5 @@
 package com.acme.numbers.web.security;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -37,16 +36,17 @@ public class ApiKeyFilter extends NamedWebFilter {
 
     private final ApiClients clients;
     private final ProblemWriter problems;
-    private final ClientRateLimiter rateLimiter;
+    private final CallerQuotas quotas;
     private final JwtClients jwtClients;
     private final boolean sandboxServed;
 
-    ApiKeyFilter(ApiClients clients, ProblemWriter problems, Clock clock, JwtProperties jwt, ListableBeanFactory beans) {
+    ApiKeyFilter(ApiClients clients, ProblemWriter problems, CallerQuotas quotas, JwtProperties jwt,
+            ListableBeanFactory beans) {
         // the sandbox's admin controller exists only in sandbox mode (its room is not visible from here, its bean is)
         this.sandboxServed = beans.containsBean(SANDBOX_ADMIN_BEAN);
         this.clients = clients;
         this.problems = problems;
-        this.rateLimiter = new ClientRateLimiter(clock);
+        this.quotas = quotas;
         this.jwtClients = new JwtClients(jwt);
     }
 
@@ -89,7 +89,11 @@ public class ApiKeyFilter extends NamedWebFilter {
             return problems.write(exchange, ProblemCode.UNSUPPORTED_MEDIA_TYPE,
                     "The sandbox's admin calls take application/json bodies only.");
         }
-        ClientRateLimiter.Decision budget = rateLimiter.tryAcquire(client);
+        return quotas.tryAcquire(client).flatMap(budget -> spend(exchange, chain, client, budget));
+    }
+
+    private Mono<Void> spend(ServerWebExchange exchange, WebFilterChain chain, ApiClient client,
+            ClientRateLimiter.Decision budget) {
         HttpHeaders headers = exchange.getResponse().getHeaders();
         headers.set("RateLimit-Limit", Integer.toString(budget.limit()));
         headers.set("RateLimit-Remaining", Long.toString(budget.remaining()));

@@ -1,5 +1,6 @@
 package com.acme.numbers.web.security;
 
+import java.time.Clock;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +29,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import reactor.core.publisher.Mono;
 
+import com.acme.numbers.state.SharedRateWindows;
 import com.acme.numbers.web.problem.ProblemCode;
 import com.acme.numbers.web.problem.ProblemWriter;
 
@@ -62,6 +65,14 @@ public class SecurityConfiguration {
                 new ApiClient(c.name(), c.accounts(), c.scopes(), c.requestsPerSecond(), c.maxOrderQuantity())));
         return extensions.orderedStream().reduce(new ApiClients(clients),
                 (current, extension) -> extension.apply(current), (first, second) -> second);
+    }
+
+    /** Counted per replica, or across replicas when the shared state (Redis) is configured. */
+    @Bean
+    CallerQuotas callerQuotas(Clock clock, ObjectProvider<SharedRateWindows> shared, MeterRegistry meters) {
+        ClientRateLimiter local = new ClientRateLimiter(clock);
+        SharedRateWindows windows = shared.getIfAvailable();
+        return windows == null ? CallerQuotas.local(local) : CallerQuotas.shared(windows, local, meters);
     }
 
     @Bean

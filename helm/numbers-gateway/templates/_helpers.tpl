@@ -38,3 +38,18 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- default "default" .Values.serviceAccount.name }}
 {{- end }}
 {{- end }}
+
+{{/*
+The shared-state store, refusing a setup where replicas would each keep their own idempotency keys, quotas and
+429 closures (a retried order could be bought twice). The sandbox keeps its numbers per pod anyway.
+*/}}
+{{- define "numbers-gateway.stateStore" -}}
+{{- $several := or .Values.autoscaling.enabled (gt (int .Values.replicaCount) 1) -}}
+{{- if and (eq .Values.state.store "memory") $several (not .Values.sandbox.enabled) (not .Values.state.allowMemoryWithReplicas) -}}
+{{- fail "state.store is memory but several replicas run (replicaCount > 1 or autoscaling.enabled): each would keep its own Idempotency-Keys, quotas and Bandwidth 429s, so a retried order could be bought twice. Set state.store=redis and state.redis.url, or state.allowMemoryWithReplicas=true if that is meant." -}}
+{{- end -}}
+{{- if and (eq .Values.state.store "redis") (not .Values.state.redis.url) -}}
+{{- fail "state.store is redis but state.redis.url is empty: set it to redis://host:6379 (or rediss:// for TLS)" -}}
+{{- end -}}
+{{- .Values.state.store -}}
+{{- end }}

@@ -155,6 +155,7 @@ class HelmChartTests {
     @Test
     void fileBackendMountsAnExistingSecretReadOnlyAndRequiresIt() throws IOException {
         String rendered = new Helm(CHART).template().withName("gw").set("sandbox.enabled", false)
+                .set("replicaCount", 1)
                 .set("credentials.backend", "file").set("credentials.file.existingSecret", "bandwidth-creds").call();
         Map<String, Object> pod = path(only(documents(rendered), "Deployment"), "spec", "template", "spec");
 
@@ -165,7 +166,8 @@ class HelmChartTests {
                 .get("volumeMounts")).anySatisfy(m -> assertThat(m).containsEntry("readOnly", true)
                         .containsEntry("mountPath", "/var/run/secrets/bandwidth"));
         assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("sandbox.enabled", false)
-                .set("credentials.backend", "file").call()).hasMessageContaining("existingSecret");
+                .set("replicaCount", 1).set("credentials.backend", "file").call())
+                .hasMessageContaining("existingSecret");
     }
 
     @Test
@@ -197,6 +199,39 @@ class HelmChartTests {
         Matcher user = Pattern.compile("(?m)^USER (\\d+):(\\d+)$").matcher(Files.readString(Path.of("Dockerfile")));
         assertThat(user.find()).as("Dockerfile has a numeric USER").isTrue();
         return Integer.parseInt(user.group(1));
+    }
+
+    /* Several replicas on the memory store would each keep their own keys: a retried order could buy twice. */
+    @Test
+    void severalReplicasNeedRedisUnlessTheOperatorSaysOtherwise() throws IOException {
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("sandbox.enabled", false)
+                .set("replicaCount", 2).call())
+                .hasMessageContaining("state.store is memory but several replicas run");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").withValuesFile(PRODUCTION)
+                .set("state.store", "memory").call())
+                .hasMessageContaining("state.store is memory but several replicas run");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("state.store", "redis").call())
+                .hasMessageContaining("state.redis.url is empty");
+
+        String oneReplica = new Helm(CHART).template().withName("gw").set("sandbox.enabled", false)
+                .set("replicaCount", 1).call();
+        assertThat(path(configMap(documents(oneReplica), "gw-numbers-gateway"), "data"))
+                .containsEntry("GATEWAY_STATE_STORE", "memory");
+        String optedOut = new Helm(CHART).template().withName("gw").set("sandbox.enabled", false)
+                .set("state.allowMemoryWithReplicas", true).call();
+        assertThat(path(only(documents(optedOut), "Deployment"), "spec")).containsEntry("replicas", 2);
+
+        List<Map<String, Object>> production = documents(new Helm(CHART).template().withName("gw")
+                .withValuesFile(PRODUCTION).call());
+        assertThat(path(configMap(production, "gw-numbers-gateway"), "data")).containsEntry("GATEWAY_STATE_STORE", "redis")
+                .containsEntry("SPRING_DATA_REDIS_URL", "rediss://redis.platform.svc:6380")
+                .doesNotContainKey("SPRING_DATA_REDIS_PASSWORD");
+        Map<String, Object> container = ((List<Map<String, Object>>) path(only(production, "Deployment"), "spec",
+                "template", "spec").get("containers")).get(0);
+        assertThat((List<Map<String, Object>>) container.get("env")).anySatisfy(env -> assertThat(env)
+                .containsEntry("name", "SPRING_DATA_REDIS_PASSWORD")
+                .containsEntry("valueFrom", Map.of("secretKeyRef", Map.of("name", "numbers-gateway-redis",
+                        "key", "redis-password"))));
     }
 
     private static List<Map<String, Object>> documents(String rendered) {

@@ -45,6 +45,7 @@ class TwoReplicasIntegrationTests {
     private static final String OPS_KEY = "ops-key-2r";
     private static final String LIMITED_KEY = "limited-key-2r";
     private static final int LIMIT = 5;
+    private static final int ACCOUNT_LIMIT = 4;
     private static final String ORDERS = "/api/accounts/" + ACCOUNT + "/orders";
     private static final String SEARCH = "/api/accounts/" + ACCOUNT + "/availableNumbers";
     private static final Map<String, Object> ORDER = Map.of("name", "Support line", "selection",
@@ -115,6 +116,15 @@ class TwoReplicasIntegrationTests {
     }
 
     @Test
+    void theAccountsBandwidthRateLimitHoldsAcrossBothReplicas() {
+        long upstream = -1;
+        for (int attempt = 0; attempt < 5 && upstream < 0; attempt++) {
+            upstream = searchBurstWithinOneSecond(3 * ACCOUNT_LIMIT);
+        }
+        assertThat(upstream).as("searches sent to Bandwidth in one second, from both replicas").isEqualTo(ACCOUNT_LIMIT);
+    }
+
+    @Test
     void aBandwidth429SeenByOneReplicaClosesTheAccountOnTheOther() {
         long reset = Instant.now().plusSeconds(30).getEpochSecond();
         BANDWIDTH.stubFor(get(urlPathEqualTo(SEARCH)).willReturn(aResponse().withStatus(429)
@@ -156,7 +166,7 @@ class TwoReplicasIntegrationTests {
         pause(1000 - now % 1000 + 20);
         long start = System.currentTimeMillis() / 1000;
         List<Integer> statuses = Flux.range(0, requests)
-                .flatMap(i -> replicas.get(i % 2).get().uri("/api/v1/accounts/{a}/orders/{id}", ACCOUNT, "no-such")
+                .flatMap(i -> replicas.get(i % 2).get().uri("/api/v1/accounts/{a}/not-a-resource", ACCOUNT)
                         .header("X-API-Key", LIMITED_KEY)
                         .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())), requests)
                 .collectList().block();
@@ -164,6 +174,20 @@ class TwoReplicasIntegrationTests {
             return -1;
         }
         return statuses.stream().filter(status -> status != 429).count();
+    }
+
+    /** @return how many searches reached Bandwidth, or -1 when the burst did not fit in one second */
+    private static long searchBurstWithinOneSecond(int requests) {
+        pause(1000 - System.currentTimeMillis() % 1000 + 20);
+        BANDWIDTH.resetRequests();
+        long start = System.currentTimeMillis() / 1000;
+        List<Integer> statuses = Flux.range(0, requests).flatMap(i -> search(replicas.get(i % 2)), requests)
+                .collectList().block();
+        if (System.currentTimeMillis() / 1000 != start) {
+            return -1;
+        }
+        assertThat(statuses).allSatisfy(status -> assertThat(status).isIn(200, 429));
+        return BANDWIDTH.findAll(getRequestedFor(urlPathEqualTo(SEARCH))).size();
     }
 
     private static Mono<Integer> keyedOrder(WebClient replica, String key) {
@@ -186,7 +210,8 @@ class TwoReplicasIntegrationTests {
                 "--gateway.state.timeout=300ms",
                 "--gateway.bandwidth.base-url=" + root + "/api", "--gateway.bandwidth.token-url=" + root + "/oauth2/token",
                 "--gateway.bandwidth.response-timeout=2s",
-                "--gateway.resilience.account-rate-limit=1000",
+                "--gateway.resilience.account-rate-limit=" + ACCOUNT_LIMIT,
+                "--gateway.resilience.rate-limit-wait=0ms",
                 "--gateway.credentials.static." + ACCOUNT + ".client-id=client-2r",
                 "--gateway.credentials.static." + ACCOUNT + ".client-secret=secret-2r",
                 "--gateway.accounts." + ACCOUNT + ".default-site-id=1001",

@@ -34,6 +34,7 @@ import com.acme.numbers.bandwidth.guard.ThrottleGate;
 import com.acme.numbers.bandwidth.guard.UpstreamGuard;
 import com.acme.numbers.bandwidth.guard.UpstreamMetrics;
 import com.acme.numbers.credentials.CredentialVault;
+import com.acme.numbers.state.SharedRateWindows;
 import com.acme.numbers.state.StateProperties;
 
 /** Builds the one WebClient and the adapter that implements the ordering ports. */
@@ -56,11 +57,13 @@ class BandwidthConfiguration {
     @Bean
     UpstreamGuard upstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakers,
             BulkheadRegistry bulkheads, RateLimiterRegistry rateLimiters, RetryRegistry retries, Clock clock,
-            UpstreamMetrics metrics, ConfigurableEnvironment environment, ObjectProvider<SharedThrottles> shared) {
+            UpstreamMetrics metrics, ConfigurableEnvironment environment, ObjectProvider<SharedThrottles> shared,
+            ObjectProvider<SharedRateWindows> sharedWindows) {
         ResilienceSettingsGuard.check(environment);
         SharedThrottles sharedThrottles = shared.getIfAvailable();
         ThrottleGate throttles = sharedThrottles == null ? new ThrottleGate(clock) : sharedThrottles.gate(clock);
-        return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock, metrics, throttles);
+        return new UpstreamGuard(properties, breakers, bulkheads, rateLimiters, retries, clock, metrics, throttles,
+                sharedWindows.getIfAvailable());
     }
 
     /** With {@code gateway.state.store=redis}, a 429 any replica sees closes the account on every replica. */

@@ -31,6 +31,7 @@ import com.acme.numbers.ordering.error.UpstreamFailureException;
 import com.acme.numbers.ordering.error.UpstreamThrottledException;
 import com.acme.numbers.ordering.error.UpstreamTimeoutException;
 import com.acme.numbers.ordering.error.UpstreamUnavailableException;
+import com.acme.numbers.state.SharedRateWindows;
 
 /**
  * Wraps every upstream call in Resilience4j, in an order that is visible here: per attempt the rate limiter of the
@@ -56,6 +57,7 @@ public final class UpstreamGuard {
     private final Map<UpstreamOperation.Group, Instant> openedAt = new ConcurrentHashMap<>();
     private final RetryBudget budget;
     private final ThrottleGate throttles;
+    private final SharedAccountLimit sharedLimit;
     private final Clock clock;
     private final UpstreamMetrics metrics;
 
@@ -63,13 +65,16 @@ public final class UpstreamGuard {
             BulkheadRegistry bulkheadRegistry, RateLimiterRegistry rateLimiters, RetryRegistry retryRegistry,
             Clock clock, UpstreamMetrics metrics) {
         this(properties, breakerRegistry, bulkheadRegistry, rateLimiters, retryRegistry, clock, metrics,
-                new ThrottleGate(clock));
+                new ThrottleGate(clock), null);
     }
 
-    /** With {@code throttles} shared between replicas (see {@link SharedThrottles}). */
+    /**
+     * With 429 closures shared between replicas (see {@link SharedThrottles}) and, when {@code sharedWindows} is not
+     * null, the per-account rate limit too (see {@link SharedAccountLimit}).
+     */
     public UpstreamGuard(ResilienceProperties properties, CircuitBreakerRegistry breakerRegistry,
             BulkheadRegistry bulkheadRegistry, RateLimiterRegistry rateLimiters, RetryRegistry retryRegistry,
-            Clock clock, UpstreamMetrics metrics, ThrottleGate throttles) {
+            Clock clock, UpstreamMetrics metrics, ThrottleGate throttles, SharedRateWindows sharedWindows) {
         this.properties = properties;
         this.metrics = metrics;
         this.rateLimiters = rateLimiters;
@@ -78,6 +83,8 @@ public final class UpstreamGuard {
         this.clock = clock;
         this.budget = new RetryBudget(properties.retryBudgetRatio(), properties.retryBudgetMinimum());
         this.throttles = throttles;
+        this.sharedLimit = sharedWindows == null ? null : new SharedAccountLimit(sharedWindows,
+                properties.accountRateLimit(), properties.rateLimitWait(), clock);
         for (UpstreamOperation.Group group : UpstreamOperation.Group.values()) {
             CircuitBreaker breaker = breakerRegistry.circuitBreaker(group.instanceName(), breakerConfig());
             breaker.getEventPublisher().onStateTransition(event -> {
@@ -112,7 +119,7 @@ public final class UpstreamGuard {
             if (!blocked.isZero()) {
                 return Mono.error(new UpstreamThrottledException(blocked));
             }
-            Mono<T> attempt = rateLimited(rateLimiter(accountId), call
+            Mono<T> attempt = accountLimited(accountId, call
                     .doOnError(UpstreamThrottledException.class,
                             ex -> throttles.block(accountId, group, ex.retryAfter())))
                     .transform(CircuitBreakerOperator.of(breakers.get(group)));
@@ -121,6 +128,12 @@ public final class UpstreamGuard {
                     .timeout(properties.deadline())
                     .onErrorMap(ex -> toPortException(ex, operation));
         });
+    }
+
+    private <T> Mono<T> accountLimited(String accountId, Mono<T> call) {
+        RateLimiter local = rateLimiter(accountId);
+        return sharedLimit == null ? rateLimited(local, call)
+                : sharedLimit.limited(accountId, local, call, limited -> rateLimited(local, limited));
     }
 
     /*

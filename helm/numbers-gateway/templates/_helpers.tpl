@@ -51,5 +51,8 @@ The shared-state store, refusing a setup where replicas would each keep their ow
 {{- if and (eq .Values.state.store "redis") (not .Values.state.redis.url) -}}
 {{- fail "state.store is redis but state.redis.url is empty: set it to redis://host:6379 (or rediss:// for TLS)" -}}
 {{- end -}}
+{{- if and (eq .Values.state.store "redis") (urlParse .Values.state.redis.url).userinfo -}}
+{{- fail "state.redis.url carries credentials: keep the password in a Secret and name it in state.redis.existingSecret" -}}
+{{- end -}}
 {{- .Values.state.store -}}
 {{- end }}

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
@@ -71,8 +70,7 @@ class BandwidthConfiguration {
     @ConditionalOnProperty(name = "gateway.state.store", havingValue = "redis")
     SharedThrottles sharedThrottles(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections,
             StateProperties state) {
-        return new SharedThrottles(redis, new ReactiveRedisMessageListenerContainer(connections), state.keyPrefix(),
-                state.timeout());
+        return new SharedThrottles(redis, connections, state.keyPrefix(), state.timeout());
     }
 
     @Bean

@@ -224,8 +224,12 @@ class HelmChartTests {
         List<Map<String, Object>> production = documents(new Helm(CHART).template().withName("gw")
                 .withValuesFile(PRODUCTION).call());
         assertThat(path(configMap(production, "gw-numbers-gateway"), "data")).containsEntry("GATEWAY_STATE_STORE", "redis")
-                .containsEntry("SPRING_DATA_REDIS_URL", "rediss://redis.platform.svc:6380")
-                .doesNotContainKey("SPRING_DATA_REDIS_PASSWORD");
+                .containsEntry("SPRING_DATA_REDIS_HOST", "redis.platform.svc")
+                .containsEntry("SPRING_DATA_REDIS_PORT", "6380").containsEntry("SPRING_DATA_REDIS_SSL_ENABLED", "true")
+                .doesNotContainKeys("SPRING_DATA_REDIS_PASSWORD", "SPRING_DATA_REDIS_URL");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").withValuesFile(PRODUCTION)
+                .set("state.redis.url", "redis://:hunter2@redis:6379").call())
+                .hasMessageContaining("carries credentials");
         Map<String, Object> container = ((List<Map<String, Object>>) path(only(production, "Deployment"), "spec",
                 "template", "spec").get("containers")).get(0);
         assertThat((List<Map<String, Object>>) container.get("env")).anySatisfy(env -> assertThat(env)

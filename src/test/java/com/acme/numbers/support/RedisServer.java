@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,25 +23,33 @@ public final class RedisServer implements AutoCloseable {
     private static final Path BINARY = Path.of("/usr/bin/redis-server");
 
     private final int port;
+    private final String password;
     private Process process;
 
-    private RedisServer(int port) {
+    private RedisServer(int port, String password) {
         this.port = port;
+        this.password = password;
     }
 
     public static RedisServer started() {
+        return started(null);
+    }
+
+    /** With {@code password} required of every client (Redis's {@code requirepass}). */
+    public static RedisServer started(String password) {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("These tests need Debian's redis-server (" + BINARY
                     + "): apt-get install redis-server, as .ci/run does");
         }
-        RedisServer server = new RedisServer(freePort());
+        RedisServer server = new RedisServer(freePort(), password);
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         return server;
     }
 
+    /** {@code redis://[:password@]127.0.0.1:port}: with a URL, Spring Boot takes the password from it only. */
     public String url() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
     public int port() {
@@ -49,9 +58,13 @@ public final class RedisServer implements AutoCloseable {
 
     public synchronized void start() {
         try {
-            process = new ProcessBuilder(List.of(BINARY.toString(), "--port", Integer.toString(port), "--bind",
-                    "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"))
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>(List.of(BINARY.toString(), "--port", Integer.toString(port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--protected-mode", "yes"));
+            if (password != null) {
+                command.addAll(List.of("--requirepass", password));
+            }
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         }
         catch (IOException ex) {
             throw new IllegalStateException("redis-server did not start", ex);
@@ -80,7 +93,7 @@ public final class RedisServer implements AutoCloseable {
 
     /** Empties every database, so each test starts from nothing. */
     public void flushAll() {
-        command("FLUSHALL\r\n");
+        command((password == null ? "" : "AUTH " + password + "\r\n") + "FLUSHALL\r\n");
     }
 
     @Override
@@ -90,7 +103,8 @@ public final class RedisServer implements AutoCloseable {
 
     private boolean answersPing() {
         try {
-            return command("PING\r\n").startsWith("+PONG");
+            String reply = command("PING\r\n");
+            return reply.startsWith("+PONG") || reply.startsWith("-NOAUTH");
         }
         catch (IllegalStateException ex) {
             return false;

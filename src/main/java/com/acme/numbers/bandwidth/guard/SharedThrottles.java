@@ -7,10 +7,13 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.util.retry.Retry;
 
 /**
@@ -24,16 +27,16 @@ public final class SharedThrottles implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SharedThrottles.class);
 
     private final ReactiveStringRedisTemplate redis;
-    private final ReactiveRedisMessageListenerContainer listeners;
+    private final ReactiveRedisConnectionFactory connections;
     private final String channel;
     private final Duration timeout;
     private volatile ThrottleGate gate;
     private volatile Disposable subscription;
 
-    public SharedThrottles(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer listeners,
+    public SharedThrottles(ReactiveStringRedisTemplate redis, ReactiveRedisConnectionFactory connections,
             String prefix, Duration timeout) {
         this.redis = redis;
-        this.listeners = listeners;
+        this.connections = connections;
         this.channel = prefix + "throttles";
         this.timeout = timeout;
     }
@@ -52,9 +55,14 @@ public final class SharedThrottles implements SmartLifecycle {
                         + "with the other replicas: {}", closure.accountId(), ex.toString()));
     }
 
+    /* The listener container connects as it is built (blocking), so it is built off the caller's thread, and again
+       after Redis went away: a gateway that starts while Redis is down still starts, and listens once Redis is up. */
     @Override
     public void start() {
-        subscription = listeners.receive(ChannelTopic.of(channel))
+        subscription = Mono.fromCallable(() -> new ReactiveRedisMessageListenerContainer(connections))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMapMany(listeners -> listeners.receive(ChannelTopic.of(channel))
+                        .doFinally(signal -> listeners.destroyLater().subscribe()))
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(5)))
                 .subscribe(message -> apply(message.getMessage()));
     }
@@ -74,7 +82,6 @@ public final class SharedThrottles implements SmartLifecycle {
         if (current != null) {
             current.dispose();
         }
-        listeners.destroy();
     }
 
     @Override

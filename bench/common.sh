@@ -19,7 +19,8 @@ ulimit -n 65536 || true
 # What both stand-in token endpoints (nginx's and slow_upstream.py's) answer; the gateway fetches one per hour.
 export TOKEN_ANSWER='{"access_token":"bench-token","token_type":"Bearer","expires_in":3600}'
 
-start_upstream() { # nginx with recorded Bandwidth answers on 18081, nginx as a plain proxy on 18082, 1 s upstream on 18084
+start_upstream() { # nginx with recorded Bandwidth answers on 18081, nginx as a plain proxy on 18082, 1 s upstream on
+  # 18084, the orders stand-in on 18085
   echo "== recorded Bandwidth answers"
   python3 bench/make_fixtures.py "$WORK"
   chmod 755 "$WORK" && chmod 644 "$WORK"/*.xml   # nginx workers run as another user
@@ -36,7 +37,7 @@ http {
     listen 127.0.0.1:18081;
     location = /api/accounts/bench/availableNumbers { alias $WORK/small.xml; }
     location = /api/accounts/big/availableNumbers { alias $WORK/big.xml; }
-    location = /api/accounts/bench/orders { alias $WORK/order.xml; }
+    location = /api/accounts/bench/orders { proxy_pass http://127.0.0.1:18085; }
     location = /api/accounts/slow/availableNumbers { proxy_pass http://127.0.0.1:18084; }
     location = /api/oauth2/token {
       default_type application/json;
@@ -55,6 +56,7 @@ NGINX
     curl -sf -o /dev/null "$url" || { echo "nginx does not serve $url" >&2; exit 1; }
   done
   start_slow_upstream 18084 1
+  python3 bench/order_upstream.py "$WORK/order.xml" 18085 & PIDS+=($!)
 }
 
 start_slow_upstream() { # port delay-seconds: the small search answered after the delay (the fixtures must exist)
@@ -87,8 +89,8 @@ start_gateway() { # jar [extra JVM flags] [port, 18080]: sets GATEWAY_PID and ST
   GATEWAY_CREDENTIALS_STATIC_SLOW_CLIENT_ID=bench GATEWAY_CREDENTIALS_STATIC_SLOW_CLIENT_SECRET=bench \
   GATEWAY_CLIENTS_0_NAME=bench GATEWAY_CLIENTS_0_API_KEY_SHA256=$(printf %s "$KEY" | sha256sum | cut -c1-64) \
   GATEWAY_CLIENTS_0_ACCOUNTS=bench,big,slow GATEWAY_CLIENTS_0_SCOPES=numbers:read,numbers:write \
-  GATEWAY_CLIENTS_0_REQUESTS_PER_SECOND=10000000 GATEWAY_CLIENTS_0_MAX_ORDER_QUANTITY=5000 \
-  GATEWAY_RESILIENCE_ACCOUNT_RATE_LIMIT=10000000 GATEWAY_BANDWIDTH_MAX_CONNECTIONS=256 \
+  GATEWAY_CLIENTS_0_REQUESTS_PER_SECOND=${CLIENT_RPS:-10000000} GATEWAY_CLIENTS_0_MAX_ORDER_QUANTITY=5000 \
+  GATEWAY_RESILIENCE_ACCOUNT_RATE_LIMIT=${ACCOUNT_RPS:-10000000} GATEWAY_BANDWIDTH_MAX_CONNECTIONS=256 \
   GATEWAY_RESILIENCE_BULKHEAD_MAX_CONCURRENT=${BULKHEAD:-256} \
   java $JVM_FLAGS ${2:-} -jar "$1" ${GATEWAY_ARGS:-} > "$WORK/gateway-$port.log" 2>&1 &
   GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)

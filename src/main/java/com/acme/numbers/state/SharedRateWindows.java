@@ -29,8 +29,13 @@ public final class SharedRateWindows {
 
     /** What is left to spend locally in one second, packed: high 32 bits the second, low 32 bits the tokens. */
     private final Map<String, AtomicLong> local = new ConcurrentHashMap<>();
+    /** Chunks being fetched, by name and second. */
+    private final Map<String, Mono<Void>> refills = new ConcurrentHashMap<>();
     /** The second in which a name's shared budget ran out, so no more chunks are asked for in it. */
     private final Map<String, Long> exhausted = new ConcurrentHashMap<>();
+    /** A request waits for at most this many chunks (each shared with the others waiting) before it is refused. */
+    private static final int MAX_REFILLS = 3;
+
     private final ReactiveStringRedisTemplate redis;
     private final String prefix;
     private final Duration timeout;
@@ -49,6 +54,10 @@ public final class SharedRateWindows {
 
     /** @return whether one more request under {@code name} fits this second's {@code limit} across replicas */
     public Mono<Take> tryTake(String name, int limit) {
+        return tryTake(name, limit, MAX_REFILLS);
+    }
+
+    private Mono<Take> tryTake(String name, int limit, int refills) {
         long second = clock.millis() / 1000;
         AtomicLong tokens = local.computeIfAbsent(name, n -> new AtomicLong());
         long left = spendLocal(tokens, second);
@@ -56,21 +65,37 @@ public final class SharedRateWindows {
             return Mono.just(new Take(true, left));
         }
         Long spent = exhausted.get(name);
-        if (spent != null && spent == second) {
+        if (refills == 0 || spent != null && spent == second) {
             return Mono.just(new Take(false, 0));
         }
-        int chunk = Math.max(1, limit / 10);
-        return redis.execute(TAKE, List.of(prefix + name + ':' + second), List.of(Integer.toString(chunk)))
-                .next().timeout(timeout)
-                .map(total -> {
-                    long granted = Math.max(0, Math.min(chunk, limit - (total - chunk)));
-                    if (granted == 0) {
-                        exhausted.put(name, second);
-                        return new Take(false, 0);
-                    }
-                    tokens.set((second << 32) | (granted - 1));
-                    return new Take(true, granted - 1 + Math.max(0, limit - total));
-                });
+        return refill(name, limit, second, tokens).then(Mono.defer(() -> tryTake(name, limit, refills - 1)));
+    }
+
+    /*
+     * One chunk at a time per name and second: requests that find no local token meanwhile wait for that chunk
+     * instead of each taking their own, which would spend the shared budget on chunks nobody uses.
+     */
+    private Mono<Void> refill(String name, int limit, long second, AtomicLong tokens) {
+        String key = name + ':' + second;
+        return refills.computeIfAbsent(key, k -> {
+            int chunk = Math.max(1, limit / 10);
+            return redis.execute(TAKE, List.of(prefix + key), List.of(Integer.toString(chunk)))
+                    .next().timeout(timeout)
+                    .doOnNext(total -> {
+                        long granted = Math.max(0, Math.min(chunk, limit - (total - chunk)));
+                        if (granted == 0) {
+                            exhausted.put(name, second);
+                        }
+                        else {
+                            tokens.accumulateAndGet(granted, (packed, add) -> (packed >>> 32) == second
+                                    ? packed + add : (second << 32) | add);
+                        }
+                    })
+                    .then()
+                    // before the waiters hear of it: those that then find no token must start the next chunk
+                    .doOnTerminate(() -> refills.remove(k))
+                    .cache();
+        });
     }
 
     /** @return the tokens left after spending one of this second's, or -1 when there was none */

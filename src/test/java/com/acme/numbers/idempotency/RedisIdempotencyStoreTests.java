@@ -7,11 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.test.StepVerifier;
 
@@ -23,20 +20,11 @@ import com.acme.numbers.support.RedisServer;
 class RedisIdempotencyStoreTests {
 
     private static final RedisServer REDIS = RedisServer.started();
-    private static LettuceConnectionFactory connections;
-    private static ReactiveStringRedisTemplate redis;
-
-    @BeforeAll
-    static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", REDIS.port()));
-        connections.afterPropertiesSet();
-        redis = new ReactiveStringRedisTemplate(connections);
-    }
+    private static final ReactiveStringRedisTemplate redis = REDIS.template();
 
     @AfterAll
     static void disconnect() {
-        connections.destroy();
-        REDIS.stop();
+        REDIS.close();
     }
 
     @BeforeEach
@@ -117,15 +105,11 @@ class RedisIdempotencyStoreTests {
     @Test
     void redisAwayIsAnErrorWithinTheTimeoutNeverAClaim() {
         try (RedisServer gone = RedisServer.started()) {
-            LettuceConnectionFactory factory = new LettuceConnectionFactory(
-                    new RedisStandaloneConfiguration("127.0.0.1", gone.port()));
-            factory.afterPropertiesSet();
-            RedisIdempotencyStore store = new RedisIdempotencyStore(new ReactiveStringRedisTemplate(factory), "t:",
-                    Duration.ofHours(24), Duration.ofMinutes(2), Duration.ofMillis(300));
+            RedisIdempotencyStore store = new RedisIdempotencyStore(gone.template(), "t:", Duration.ofHours(24),
+                    Duration.ofMinutes(2), Duration.ofMillis(300));
             gone.stop();
 
             StepVerifier.create(store.claim("k", "fp")).expectError().verify(Duration.ofSeconds(5));
-            factory.destroy();
         }
     }
 }

@@ -7,11 +7,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import reactor.core.publisher.Flux;
 
@@ -24,21 +21,12 @@ import com.acme.numbers.support.RedisServer;
 class SharedRateWindowsTests {
 
     private static final RedisServer REDIS = RedisServer.started();
-    private static LettuceConnectionFactory connections;
-    private static ReactiveStringRedisTemplate redis;
+    private static final ReactiveStringRedisTemplate redis = REDIS.template();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-12-06T12:00:00.100Z"));
-
-    @BeforeAll
-    static void connect() {
-        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", REDIS.port()));
-        connections.afterPropertiesSet();
-        redis = new ReactiveStringRedisTemplate(connections);
-    }
 
     @AfterAll
     static void disconnect() {
-        connections.destroy();
-        REDIS.stop();
+        REDIS.close();
     }
 
     @BeforeEach

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
 /**
  * A real Debian {@code redis-server} on a free loopback port, with no persistence, for the tests that need shared
  * state. {@code .ci/run} installs it; without it these tests fail and say so rather than skip. It can be stopped and
@@ -25,6 +29,7 @@ public final class RedisServer implements AutoCloseable {
     private final int port;
     private final String password;
     private Process process;
+    private LettuceConnectionFactory connections;
 
     private RedisServer(int port, String password) {
         this.port = port;
@@ -96,8 +101,25 @@ public final class RedisServer implements AutoCloseable {
         command((password == null ? "" : "AUTH " + password + "\r\n") + "FLUSHALL\r\n");
     }
 
+    /** A template on this server, connected on first use; {@link #close()} disconnects it. */
+    public synchronized ReactiveStringRedisTemplate template() {
+        if (connections == null) {
+            RedisStandaloneConfiguration server = new RedisStandaloneConfiguration("127.0.0.1", port);
+            if (password != null) {
+                server.setPassword(password);
+            }
+            connections = new LettuceConnectionFactory(server);
+            connections.afterPropertiesSet();
+        }
+        return new ReactiveStringRedisTemplate(connections);
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (connections != null) {
+            connections.destroy();
+            connections = null;
+        }
         stop();
     }
 

@@ -1,11 +1,13 @@
 package com.acme.numbers.ordering;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,6 +27,18 @@ class OrderingConfiguration {
     OrderingService orderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults,
             Clock clock) {
         return new OrderingService(inventory, ordering, defaults, clock);
+    }
+
+    @Bean
+    ReservationBatches reservationBatches(NumberInventory inventory, ReservationBatchStore batches, Clock clock) {
+        return new ReservationBatches(inventory, batches, clock);
+    }
+
+    /** One instance only; with {@code gateway.state.store=redis} the batches live in Redis. */
+    @Bean
+    @ConditionalOnProperty(name = "gateway.state.store", havingValue = "memory", matchIfMissing = true)
+    ReservationBatchStore reservationBatchStore(Clock clock) {
+        return new InMemoryReservationBatchStore(clock, Duration.ofHours(24), 10_000);
     }
 
     @Bean

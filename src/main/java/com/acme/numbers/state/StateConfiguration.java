@@ -1,6 +1,7 @@
 package com.acme.numbers.state;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.data.redis.health.DataRedisReactiveHealthIndicator;
@@ -22,6 +23,12 @@ class StateConfiguration {
     @Bean
     DataRedisReactiveHealthIndicator redisHealthIndicator(ReactiveRedisConnectionFactory connections) {
         return new DataRedisReactiveHealthIndicator(connections);
+    }
+
+    /** Batches outlive their reservations (Bandwidth holds a number for 4 hours). */
+    @Bean
+    RedisReservationBatchStore reservationBatchStore(ReactiveStringRedisTemplate redis, StateProperties state) {
+        return new RedisReservationBatchStore(redis, state.keyPrefix(), Duration.ofHours(24), state.timeout());
     }
 
     @Bean

@@ -72,6 +72,17 @@ class ReservationBatchIntegrationTests extends SandboxIntegrationTest {
     }
 
     @Test
+    void aSearchBatchHoldsTheQuantityFromTheSandbox() {
+        EntityExchangeResult<String> found = batch(Map.of("search", Map.of("areaCode", "704"), "quantity", 5), null);
+
+        assertThat(found.getStatus().value()).isEqualTo(201);
+        assertThat((List<String>) JsonPath.read(found.getResponseBody(), "$.numbers[*].phoneNumber"))
+                .hasSize(5).allSatisfy(n -> assertThat(n).startsWith("+1704"));
+        client.delete().uri(found.getResponseHeaders().getLocation().toString()).header("X-API-Key", DEV_KEY)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.status").isEqualTo("RELEASED");
+    }
+
+    @Test
     void badBatchesAreProblemsAndReachNoOne() {
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {

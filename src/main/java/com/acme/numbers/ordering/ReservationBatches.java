@@ -18,10 +18,12 @@ import com.acme.numbers.ordering.error.NotFoundException;
 import com.acme.numbers.ordering.error.NumberUnavailableException;
 import com.acme.numbers.ordering.error.OrderingException;
 import com.acme.numbers.ordering.error.UpstreamThrottledException;
+import com.acme.numbers.ordering.model.AvailableNumber;
 import com.acme.numbers.ordering.model.PhoneNumber;
 import com.acme.numbers.ordering.model.ReservationBatch;
 import com.acme.numbers.ordering.model.ReservationBatch.Entry;
 import com.acme.numbers.ordering.model.ReservationBatch.Status;
+import com.acme.numbers.ordering.model.SearchCriteria;
 
 /**
  * Reserves sets of numbers (Bandwidth holds one per call) and cleans up after itself: with {@code atomic}, a number
@@ -34,6 +36,7 @@ public class ReservationBatches {
     public static final int MAX_NUMBERS = 100;
     private static final int CONCURRENCY = 8;
     private static final int THROTTLED_RETRIES = 60;
+    private static final int SEARCH_ROUNDS = 5;
 
     private final NumberInventory inventory;
     private final ReservationBatchStore store;
@@ -53,9 +56,52 @@ public class ReservationBatches {
                     atomic, clock.instant(), List.of());
             return Flux.fromIterable(numbers).flatMapSequential(n -> reserveOne(accountId, n), CONCURRENCY)
                     .collectList()
-                    .flatMap(entries -> settle(started, entries))
+                    .flatMap(entries -> settle(started, entries, held(entries) == entries.size()))
                     .flatMap(batch -> store.save(batch).thenReturn(batch));
         });
+    }
+
+    /**
+     * Searches and reserves until the batch holds {@code quantity} numbers: numbers taken between the search and the
+     * reservation are searched for again, at most {@value #SEARCH_ROUNDS} searches. Short of the quantity when the
+     * search runs dry, an atomic batch releases what it held.
+     */
+    public Mono<ReservationBatch> reserveFound(String accountId, SearchCriteria criteria, int quantity,
+            boolean atomic) {
+        return Mono.defer(() -> {
+            if (quantity < 1 || quantity > MAX_NUMBERS) {
+                throw InvalidRequestException.of("quantity", "must be between 1 and " + MAX_NUMBERS);
+            }
+            SearchRules.validate(new NumberSearch(criteria, quantity, false, null, null, null));
+            ReservationBatch started = new ReservationBatch(UUID.randomUUID().toString(), accountId, Status.RESERVED,
+                    atomic, clock.instant(), List.of());
+            return searchRound(accountId, criteria, quantity, new ArrayList<>(), 1)
+                    .flatMap(entries -> settle(started, entries, held(entries) >= quantity))
+                    .flatMap(batch -> store.save(batch).thenReturn(batch));
+        });
+    }
+
+    private Mono<List<Entry>> searchRound(String accountId, SearchCriteria criteria, int quantity,
+            List<Entry> tried, int round) {
+        int needed = quantity - held(tried);
+        if (needed <= 0 || round > SEARCH_ROUNDS) {
+            return Mono.just(tried);
+        }
+        Set<PhoneNumber> seen = new LinkedHashSet<>();
+        tried.forEach(e -> seen.add(e.phoneNumber()));
+        NumberSearch search = new NumberSearch(criteria, Math.min(5000, seen.size() + 2 * needed), false, null, null,
+                null);
+        return inventory.search(accountId, search)
+                .map(found -> found.numbers().stream().map(AvailableNumber::phoneNumber)
+                        .filter(n -> !seen.contains(n)).limit(needed).toList())
+                .flatMap(fresh -> fresh.isEmpty() ? Mono.just(tried)
+                        : Flux.fromIterable(fresh).flatMapSequential(n -> reserveOne(accountId, n), CONCURRENCY)
+                                .collectList()
+                                .flatMap(entries -> {
+                                    List<Entry> all = new ArrayList<>(tried);
+                                    all.addAll(entries);
+                                    return searchRound(accountId, criteria, quantity, all, round + 1);
+                                }));
     }
 
     public Mono<ReservationBatch> batch(String accountId, String batchId) {
@@ -87,16 +133,16 @@ public class ReservationBatches {
                 .retryWhen(Retry.from(signals -> signals.concatMap(signal -> signal.failure()
                         instanceof UpstreamThrottledException throttled && signal.totalRetries() < THROTTLED_RETRIES
                         ? Mono.delay(throttled.retryAfter()) : Mono.error(signal.failure()))))
-                .map(Entry::reserved)
+                .map(reservation -> Entry.reserved(number, reservation))
                 // an unknown account fails the whole batch (404); anything else is this number's
                 .onErrorResume(ex -> ex instanceof OrderingException && !(ex instanceof AccountNotFoundException),
                         ex -> Mono.just(Entry.failed(number, codeOf((OrderingException) ex),
                                 ((OrderingException) ex).upstreamCode(), !(ex instanceof NumberUnavailableException))));
     }
 
-    private Mono<ReservationBatch> settle(ReservationBatch started, List<Entry> entries) {
-        boolean anyFailed = entries.stream().anyMatch(e -> e.state() == ReservationBatch.State.FAILED);
-        if (!anyFailed) {
+    /** Kept when every number wanted is held, or when not atomic; else every number held is released. */
+    private Mono<ReservationBatch> settle(ReservationBatch started, List<Entry> entries, boolean allHeld) {
+        if (allHeld) {
             return Mono.just(started.with(Status.RESERVED, entries));
         }
         if (!started.atomic()) {
@@ -114,6 +160,10 @@ public class ReservationBatches {
                         // a release that failed leaves the hold to expire; the entry says it is still held
                         .onErrorReturn(entry), CONCURRENCY)
                 .collectList().map(ArrayList::new);
+    }
+
+    private static int held(List<Entry> entries) {
+        return (int) entries.stream().filter(e -> e.state() == ReservationBatch.State.RESERVED).count();
     }
 
     private static String codeOf(OrderingException ex) {

@@ -1,12 +1,18 @@
 package com.acme.numbers.web;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import com.acme.numbers.ordering.error.FieldProblem;
 import com.acme.numbers.ordering.error.InvalidRequestException;
 import com.acme.numbers.ordering.model.PhoneNumber;
+import com.acme.numbers.ordering.model.SearchCriteria;
+import com.acme.numbers.ordering.model.SearchKey;
+import com.acme.numbers.web.server.DeclaredQueryParameters;
 
 /** Parses the request values the domain needs typed, and refuses what it does not know. */
 final class RequestValues {
@@ -55,5 +61,29 @@ final class RequestValues {
             throw InvalidRequestException.of(field, "must be 1 to 64 letters, digits or dashes");
         }
         return value;
+    }
+
+    /** Search keys given as a JSON object: each a {@link SearchKey} by its API name, text or (for a flag) boolean. */
+    static SearchCriteria searchCriteria(String field, Map<String, Object> keys) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<SearchKey, Object> values = new EnumMap<>(SearchKey.class);
+        keys.forEach((name, value) -> {
+            SearchKey key = Arrays.stream(SearchKey.values()).filter(k -> k.apiName().equals(name)).findFirst()
+                    .orElse(null);
+            if (key == null) {
+                problems.add(new FieldProblem(field + "." + DeclaredQueryParameters.echoed(name), "is not a search key"));
+            }
+            else if (key.isFlag() ? !(value instanceof Boolean) : !(value instanceof String)) {
+                problems.add(new FieldProblem(field + "." + name, key.isFlag() ? "must be true or false"
+                        : "must be a string"));
+            }
+            else {
+                values.put(key, value);
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return SearchCriteria.of(values::get);
     }
 }

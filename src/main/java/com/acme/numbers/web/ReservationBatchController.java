@@ -44,7 +44,9 @@ class ReservationBatchController {
             description = "Reserves the numbers a few at a time within the account's Bandwidth rate limit. With "
                     + "atomic (the default) a number that cannot be held releases every number the batch held: "
                     + "409 reservation_batch_aborted, with the per-number view in its batch member. Without it the "
-                    + "batch keeps what it got: 200 with status PARTIAL. Safe to retry with an Idempotency-Key.")
+                    + "batch keeps what it got: 200 with status PARTIAL. Instead of numbers, a search (the keys of "
+                    + "GET available-numbers) and a quantity: the gateway searches, reserves, and searches again for "
+                    + "numbers taken meanwhile. Safe to retry with an Idempotency-Key.")
     @ApiResponse(responseCode = "201", description = "Every number is held")
     @ApiResponse(responseCode = "200", description = "Not atomic: some numbers are held (status PARTIAL)")
     @ApiResponse(responseCode = "409", description = "Atomic and a number could not be held: none is",
@@ -52,14 +54,30 @@ class ReservationBatchController {
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     Mono<ResponseEntity<Object>> create(@PathVariable String accountId, @RequestBody ReservationBatchRequest request,
             ServerWebExchange exchange) {
+        boolean atomic = !Boolean.FALSE.equals(request.atomic());
+        return reserve(accountId, request, atomic).map(batch -> answer(accountId, batch, exchange));
+    }
+
+    private Mono<ReservationBatch> reserve(String accountId, ReservationBatchRequest request, boolean atomic) {
+        if (request.search() != null) {
+            if (request.numbers() != null) {
+                throw InvalidRequestException.of("numbers", "give either numbers or a search, not both");
+            }
+            if (request.quantity() == null) {
+                throw InvalidRequestException.of("quantity", "is required with a search");
+            }
+            return batches.reserveFound(accountId, RequestValues.searchCriteria("search", request.search()),
+                    request.quantity(), atomic);
+        }
+        if (request.quantity() != null) {
+            throw InvalidRequestException.of("quantity", "applies only to a search");
+        }
         if (request.numbers() == null || request.numbers().isEmpty()
                 || request.numbers().size() > ReservationBatches.MAX_NUMBERS) {
             throw InvalidRequestException.of("numbers", "must list 1 to " + ReservationBatches.MAX_NUMBERS
-                    + " numbers");
+                    + " numbers, or give a search and a quantity");
         }
-        boolean atomic = !Boolean.FALSE.equals(request.atomic());
-        return batches.reserve(accountId, RequestValues.phoneNumbers("numbers", request.numbers()), atomic)
-                .map(batch -> answer(accountId, batch, exchange));
+        return batches.reserve(accountId, RequestValues.phoneNumbers("numbers", request.numbers()), atomic);
     }
 
     @GetMapping(BATCHES + "/{batchId}")

@@ -34,9 +34,9 @@ public record ReservationBatch(String id, String accountId, Status status, boole
     public record Entry(PhoneNumber phoneNumber, State state, String reservationId, Instant expiresAt, String code,
             String upstreamCode, boolean retryable) {
 
-        public static Entry reserved(Reservation reservation) {
-            return new Entry(reservation.phoneNumber(), State.RESERVED, reservation.id(), reservation.expiresAt(),
-                    null, null, false);
+        /** {@code number} as asked for: the entry is the request's, whatever the answer spells. */
+        public static Entry reserved(PhoneNumber number, Reservation reservation) {
+            return new Entry(number, State.RESERVED, reservation.id(), reservation.expiresAt(), null, null, false);
         }
 
         public static Entry failed(PhoneNumber number, String code, String upstreamCode, boolean retryable) {

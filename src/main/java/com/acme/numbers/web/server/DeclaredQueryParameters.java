@@ -29,7 +29,7 @@ import com.acme.numbers.ordering.error.InvalidRequestException;
  * {@code @RequestParam} arguments and the {@code in = QUERY} parameters of its {@code @Operation}. So the rule cannot
  * drift from the OpenAPI document: a parameter is accepted exactly when the document lists it.
  */
-record DeclaredQueryParameters(Set<String> names) {
+public record DeclaredQueryParameters(Set<String> names) {
 
     private static final int ECHOED_NAME_LENGTH = 64;
     private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
@@ -95,7 +95,8 @@ record DeclaredQueryParameters(Set<String> names) {
         }
     }
 
-    private static String echoed(String name) {
+    /** A name the caller sent, cut to {@value #ECHOED_NAME_LENGTH} characters to be echoed in a problem. */
+    public static String echoed(String name) {
         return name.length() <= ECHOED_NAME_LENGTH ? name : name.substring(0, ECHOED_NAME_LENGTH) + "…";
     }
 }

@@ -83,6 +83,29 @@ class ReservationBatchIntegrationTests extends SandboxIntegrationTest {
     }
 
     @Test
+    void anOrderNamingABatchOrdersTheNumbersItHolds() {
+        List<String> numbers = available(3, "213");
+        EntityExchangeResult<String> held = batch(Map.of("numbers", numbers), null);
+        String batchId = JsonPath.read(held.getResponseBody(), "$.id");
+
+        client.post().uri(api("/orders")).header("X-API-Key", DEV_KEY).header("Prefer", "wait=5")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("name", "From a batch", "selection",
+                        Map.of("type", "phoneNumbers", "reservationBatchId", batchId)))
+                .exchange().expectStatus().isCreated().expectBody()
+                .jsonPath("$.status").isEqualTo("COMPLETE")
+                .jsonPath("$.completedNumbers.length()").isEqualTo(3);
+        for (String number : numbers) {
+            client.get().uri(api("/phone-numbers/" + number)).header("X-API-Key", DEV_KEY).exchange()
+                    .expectStatus().isOk();
+        }
+        client.post().uri(api("/orders")).header("X-API-Key", DEV_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "Both", "selection", Map.of("type", "phoneNumbers", "reservationBatchId",
+                        batchId, "phoneNumbers", numbers)))
+                .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
+                .isEqualTo("selection.reservationBatchId");
+    }
+
+    @Test
     void badBatchesAreProblemsAndReachNoOne() {
         List<String> tooMany = new ArrayList<>();
         for (int i = 0; i < 101; i++) {

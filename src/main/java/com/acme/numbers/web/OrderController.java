@@ -27,9 +27,9 @@ import reactor.core.publisher.Mono;
 
 import com.acme.numbers.idempotency.IdempotencyKeys;
 import com.acme.numbers.ordering.OrderingService;
+import com.acme.numbers.ordering.ReservationBatches;
 import com.acme.numbers.ordering.error.InvalidRequestException;
 import com.acme.numbers.ordering.model.NewOrder;
-import com.acme.numbers.ordering.model.NumberOrder;
 import com.acme.numbers.ordering.model.OrderQuery;
 import com.acme.numbers.ordering.model.OrderStatus;
 import com.acme.numbers.web.security.ApiClient;
@@ -44,10 +44,12 @@ class OrderController {
     private static final Set<String> LISTABLE_STATUSES = Set.of("COMPLETE", "PARTIAL", "FAILED", "BACKORDERED");
 
     private final OrderingService service;
+    private final ReservationBatches batches;
     private final ApiProperties api;
 
-    OrderController(OrderingService service, ApiProperties api) {
+    OrderController(OrderingService service, ReservationBatches batches, ApiProperties api) {
         this.service = service;
+        this.batches = batches;
         this.api = api;
     }
 
@@ -66,14 +68,17 @@ class OrderController {
                     + "or after N seconds (at most gateway.api.max-prefer-wait)")
             @RequestHeader(value = PreferWait.PREFER, required = false) String prefer,
             ServerWebExchange exchange) {
-        NewOrder order = request.toDomain();
         ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
-        checkQuantityLimit(order, client);
-        Mono<NumberOrder> placed = idempotencyKey == null ? service.placeOrder(accountId, order)
-                : service.placeOrderOnce(accountId, order.withCustomerOrderIdIfAbsent(
-                        IdempotencyKeys.customerOrderId(client == null ? null : client.name(), idempotencyKey)));
         Duration wait = PreferWait.of(prefer, api.maxPreferWait());
-        return placed.flatMap(o -> service.awaitOrder(accountId, o, wait))
+        return withBatch(accountId, request).map(OrderRequest::toDomain)
+                .flatMap(order -> {
+                    checkQuantityLimit(order, client);
+                    return idempotencyKey == null ? service.placeOrder(accountId, order)
+                            : service.placeOrderOnce(accountId, order.withCustomerOrderIdIfAbsent(
+                                    IdempotencyKeys.customerOrderId(client == null ? null : client.name(),
+                                            idempotencyKey)));
+                })
+                .flatMap(o -> service.awaitOrder(accountId, o, wait))
                 .map(o -> {
                     exchange.getAttributes().put(AuditFilter.UPSTREAM_ID, o.id());
                     if (o.customerOrderId() != null) {
@@ -81,6 +86,26 @@ class OrderController {
                     }
                     return PreferWait.created("/api/v1/accounts/" + accountId + "/orders/" + o.id(), wait,
                             o.status()).body(OrderResponse.of(o));
+                });
+    }
+
+    /** An order may name a reservation batch: it orders the numbers the batch holds, with their reservations. */
+    private Mono<OrderRequest> withBatch(String accountId, OrderRequest request) {
+        SelectionRequest selection = request.selection();
+        if (selection == null || selection.reservationBatchId() == null) {
+            return Mono.just(request);
+        }
+        if (selection.phoneNumbers() != null || selection.reservationIds() != null) {
+            throw InvalidRequestException.of("selection.reservationBatchId",
+                    "replaces phoneNumbers and reservationIds: give one or the other");
+        }
+        return batches.batch(accountId, RequestValues.id("selection.reservationBatchId",
+                        selection.reservationBatchId()))
+                .map(batch -> {
+                    if (batch.held().isEmpty()) {
+                        throw InvalidRequestException.of("selection.reservationBatchId", "holds no numbers");
+                    }
+                    return request.withSelection(selection.holding(batch.held()));
                 });
     }
 

@@ -18,6 +18,11 @@ record OrderRequest(
         Boolean protectedNumbers,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) SelectionRequest selection) {
 
+    OrderRequest withSelection(SelectionRequest newSelection) {
+        return new OrderRequest(name, siteId, peerId, customerOrderId, partialAllowed, backOrderRequested,
+                protectedNumbers, newSelection);
+    }
+
     NewOrder toDomain() {
         return new NewOrder(name, siteId, peerId, customerOrderId, partialAllowed == null || partialAllowed,
                 Boolean.TRUE.equals(backOrderRequested), Boolean.TRUE.equals(protectedNumbers),

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import com.acme.numbers.ordering.error.InvalidRequestException;
 import com.acme.numbers.ordering.model.NumberSelection;
+import com.acme.numbers.ordering.model.ReservationBatch;
 import com.acme.numbers.ordering.model.SearchCriteria;
 import com.acme.numbers.ordering.model.SelectionType;
 
@@ -23,6 +24,8 @@ record SelectionRequest(
                 "tollFreeWildCard", "localVanity" }) String type,
         @Schema(example = "[\"+19195551234\"]") List<String> phoneNumbers,
         List<String> reservationIds,
+        @Schema(description = "with type phoneNumbers, instead of phoneNumbers and reservationIds: order every "
+                + "number this reservation batch holds") String reservationBatchId,
         @Schema(example = "1", minimum = "1", maximum = "5000") Integer quantity,
         Boolean localCallingArea,
         @Schema(example = "919") String areaCode,
@@ -46,6 +49,14 @@ record SelectionRequest(
             Map.entry("lata", SelectionType.LATA), Map.entry("tollfreevanity", SelectionType.TOLL_FREE_VANITY),
             Map.entry("tollfreewildcard", SelectionType.TOLL_FREE_WILD_CARD),
             Map.entry("localvanity", SelectionType.LOCAL_VANITY));
+
+    /** This selection with the numbers a batch holds, and their reservations, in place of the batch. */
+    SelectionRequest holding(List<ReservationBatch.Entry> held) {
+        return new SelectionRequest(type, held.stream().map(e -> e.phoneNumber().e164()).toList(),
+                held.stream().map(ReservationBatch.Entry::reservationId).toList(), null, quantity, localCallingArea,
+                areaCode, npaNxx, npaNxxx, rateCenter, state, city, zip, lata, tollFreeVanity, pattern, localVanity,
+                endsIn);
+    }
 
     NumberSelection toDomain() {
         SelectionType selectionType = type == null ? null : TYPES.get(type.toLowerCase(Locale.ROOT));

@@ -24,6 +24,7 @@ class ReservationBatchIntegrationTests extends SandboxIntegrationTest {
         assertThat(atomic.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         String body = atomic.getResponseBody();
         assertThat((String) JsonPath.read(body, "$.code")).isEqualTo("reservation_batch_aborted");
+        assertThat((Boolean) JsonPath.read(body, "$.retryable")).as("a taken number stays taken").isFalse();
         assertThat((String) JsonPath.read(body, "$.batch.status")).isEqualTo("ABORTED");
         assertThat((List<String>) JsonPath.read(body, "$.batch.numbers[?(@.status == 'RELEASED')].phoneNumber"))
                 .hasSize(19);

@@ -104,6 +104,10 @@ class ReservationBatchController {
                         + " of " + view.numbers().size() + " numbers could not be held, so the batch released "
                         + "the others; see batch.numbers for each.", exchange);
                 problem.setProperty("batch", view);
+                // the same request may succeed later only if every number failed for a passing reason
+                problem.setProperty("retryable", batch.entries().stream()
+                        .filter(e -> e.state() == ReservationBatch.State.FAILED)
+                        .allMatch(ReservationBatch.Entry::retryable));
                 yield ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(problem);
             }

@@ -20,7 +20,8 @@ public enum ProblemCode {
     URL_TOO_LONG(HttpStatus.URI_TOO_LONG, "Request URL too long", false),
     HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "Request headers too large", false),
     NUMBER_UNAVAILABLE(HttpStatus.CONFLICT, "The number is not available", false),
-    RESERVATION_BATCH_ABORTED(HttpStatus.CONFLICT, "A number of the batch could not be held, so none is", true),
+    /* retryable as the batch's failures say (ReservationBatchController) */
+    RESERVATION_BATCH_ABORTED(HttpStatus.CONFLICT, "A number of the batch could not be held, so none is", false),
     IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "A request with this Idempotency-Key is in progress", true),
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_CONTENT, "This Idempotency-Key was used for another request",
             false),

@@ -73,16 +73,26 @@ class BandwidthConfiguration {
         return new SharedThrottles(redis, connections, state.keyPrefix(), state.timeout());
     }
 
+    /** The one client: one WebClient, one token cache, one guard, for the adapter and the account look-ups. */
     @Bean
-    BandwidthAdapter bandwidthAdapter(WebClient.Builder builder, BandwidthProperties properties,
+    BandwidthClient bandwidthClient(WebClient.Builder builder, BandwidthProperties properties,
             BandwidthEndpoints endpoints, CredentialVault vault, UpstreamGuard guard, UpstreamMetrics metrics,
             Clock clock, TraceContextPropagation traceContext) {
         WebClient webClient = webClient(builder, properties, traceContext);
-        BandwidthErrorTranslator translator = new BandwidthErrorTranslator(clock);
         BandwidthAuthenticator authenticator = new BandwidthAuthenticator(vault, webClient, endpoints,
                 new LegacyApiUserReporter(clock, metrics), clock);
-        return new BandwidthAdapter(new BandwidthClient(webClient, endpoints, authenticator, translator, guard,
-                traceContext), translator, metrics, clock);
+        return new BandwidthClient(webClient, endpoints, authenticator, new BandwidthErrorTranslator(clock), guard,
+                traceContext);
+    }
+
+    @Bean
+    BandwidthAdapter bandwidthAdapter(BandwidthClient client, UpstreamMetrics metrics, Clock clock) {
+        return new BandwidthAdapter(client, new BandwidthErrorTranslator(clock), metrics, clock);
+    }
+
+    @Bean
+    BandwidthAccountDirectory bandwidthAccountDirectory(BandwidthClient client) {
+        return new BandwidthAccountDirectory(client);
     }
 
     @Bean

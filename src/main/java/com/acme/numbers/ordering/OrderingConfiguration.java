@@ -30,6 +30,12 @@ class OrderingConfiguration {
     }
 
     @Bean
+    OrderChecks orderChecks(NumberInventory inventory, AccountDirectory directory, AccountDefaults defaults,
+            Clock clock) {
+        return new OrderChecks(inventory, directory, defaults, clock);
+    }
+
+    @Bean
     ReservationBatches reservationBatches(NumberInventory inventory, ReservationBatchStore batches, Clock clock) {
         return new ReservationBatches(inventory, batches, clock);
     }

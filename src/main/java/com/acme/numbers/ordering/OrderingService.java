@@ -169,11 +169,6 @@ public class OrderingService {
     }
 
     private NewOrder withAccountDefaults(String accountId, NewOrder order) {
-        if (order.siteId() != null) {
-            return order;
-        }
-        String site = defaults.siteId(accountId).orElse(null);
-        String peer = order.peerId() != null ? order.peerId() : defaults.peerId(accountId).orElse(null);
-        return order.withSite(site, peer);
+        return defaults.appliedTo(accountId, order);
     }
 }

@@ -73,6 +73,7 @@ class SandboxConfiguration {
     RouterFunction<ServerResponse> sandboxRoutes(SandboxStore store, SandboxFaults faults, SandboxAuth auth) {
         SandboxApi api = new SandboxApi(properties, store);
         SandboxSearchApi search = new SandboxSearchApi(store);
+        SandboxAccountApi sites = new SandboxAccountApi(properties);
         RouterFunctions.Builder routes = RouterFunctions.route();
         for (String p : PREFIXES) {
             String account = p + "/accounts/{accountId}";
@@ -88,6 +89,8 @@ class SandboxConfiguration {
                     .GET(account + "/disconnects", api::disconnects)
                     .GET(account + "/disconnects/{id}", api::disconnect)
                     .GET(account + "/inserviceNumbers", api::inService)
+                    .GET(account + "/sites/{siteId}", sites::site)
+                    .GET(account + "/sites/{siteId}/sippeers/{peerId}", sites::sipPeer)
                     .GET(p + "/tns/{tn}", api::tn)
                     .GET(p + "/tns/{tn}/tndetails", api::tnDetails);
         }

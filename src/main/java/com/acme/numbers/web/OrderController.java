@@ -8,6 +8,7 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -26,6 +27,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.idempotency.IdempotencyKeys;
+import com.acme.numbers.ordering.OrderChecks;
 import com.acme.numbers.ordering.OrderingService;
 import com.acme.numbers.ordering.ReservationBatches;
 import com.acme.numbers.ordering.error.InvalidRequestException;
@@ -34,6 +36,7 @@ import com.acme.numbers.ordering.model.OrderQuery;
 import com.acme.numbers.ordering.model.OrderStatus;
 import com.acme.numbers.web.security.ApiClient;
 import com.acme.numbers.web.security.ApiProperties;
+import com.acme.numbers.web.security.DryRuns;
 import com.acme.numbers.web.server.AuditFilter;
 
 @RestController
@@ -45,11 +48,13 @@ class OrderController {
 
     private final OrderingService service;
     private final ReservationBatches batches;
+    private final OrderChecks checks;
     private final ApiProperties api;
 
-    OrderController(OrderingService service, ReservationBatches batches, ApiProperties api) {
+    OrderController(OrderingService service, ReservationBatches batches, OrderChecks checks, ApiProperties api) {
         this.service = service;
         this.batches = batches;
+        this.checks = checks;
         this.api = api;
     }
 
@@ -59,7 +64,13 @@ class OrderController {
                     + "GET /orders/{orderId} until the status is COMPLETE, PARTIAL, FAILED or BACKORDERED. Set "
                     + "customerOrderId so that after a timeout the order can be found again before retrying.")
     @ApiResponse(responseCode = "201", description = "Accepted (or, with Prefer: wait, finished)")
-    Mono<ResponseEntity<OrderResponse>> create(@PathVariable String accountId, @RequestBody OrderRequest request,
+    @ApiResponse(responseCode = "200", description = "dryRun=true: what the order would come to; nothing ordered",
+            content = @Content(schema = @Schema(implementation = DryRunResponse.class)))
+    Mono<ResponseEntity<Object>> create(@PathVariable String accountId, @RequestBody OrderRequest request,
+            @Parameter(description = "true: run every check the order would pass (validation, site and SIP peer, "
+                    + "each number available or reserved by this account and not about to expire, a search finding "
+                    + "the quantity) and answer 200 with the outcome; no order is placed, and numbers:read suffices")
+            @RequestParam(required = false) String dryRun,
             @Parameter(in = ParameterIn.HEADER, description = "Makes the POST safe to retry: the same key and body "
                     + "replay the first answer (Idempotent-Replayed: true) and never buy twice; without it a "
                     + "retry after a timeout may order again. Also binds the order's customerOrderId.")
@@ -68,6 +79,11 @@ class OrderController {
                     + "or after N seconds (at most gateway.api.max-prefer-wait)")
             @RequestHeader(value = PreferWait.PREFER, required = false) String prefer,
             ServerWebExchange exchange) {
+        if (DryRuns.requested(dryRun)) {
+            return withBatch(accountId, request).map(OrderRequest::toDomain)
+                    .flatMap(order -> checks.check(accountId, order))
+                    .map(run -> ResponseEntity.ok(DryRunResponse.of(run)));
+        }
         ApiClient client = exchange.getAttribute(ApiClient.ATTRIBUTE);
         Duration wait = PreferWait.of(prefer, api.maxPreferWait());
         return withBatch(accountId, request).map(OrderRequest::toDomain)
@@ -85,7 +101,7 @@ class OrderController {
                         exchange.getAttributes().put(AuditFilter.CUSTOMER_ORDER_ID, o.customerOrderId());
                     }
                     return PreferWait.created("/api/v1/accounts/" + accountId + "/orders/" + o.id(), wait,
-                            o.status()).body(OrderResponse.of(o));
+                            o.status()).body((Object) OrderResponse.of(o));
                 });
     }
 

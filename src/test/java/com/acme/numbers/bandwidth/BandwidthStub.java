@@ -104,9 +104,11 @@ final class BandwidthStub implements BeforeAllCallback, AfterAllCallback, Before
             CredentialVault vault) {
         BandwidthProperties properties = new BandwidthProperties(URI.create(url("/api")), URI.create(url("/oauth2/token")),
                 Duration.ofSeconds(1), responseTimeout, 10, Duration.ofSeconds(1), maxResponseSize);
-        return new BandwidthConfiguration().bandwidthAdapter(WebClient.builder(), properties,
-                BandwidthEndpoints.of(properties), vault, guard, new UpstreamMetrics(meters), clock,
-                TraceContextPropagation.off());
+        BandwidthConfiguration configuration = new BandwidthConfiguration();
+        UpstreamMetrics metrics = new UpstreamMetrics(meters);
+        return configuration.bandwidthAdapter(configuration.bandwidthClient(WebClient.builder(), properties,
+                BandwidthEndpoints.of(properties), vault, guard, metrics, clock, TraceContextPropagation.off()),
+                metrics, clock);
     }
 
     static ResponseDefinitionBuilder xml(int status, String body) {

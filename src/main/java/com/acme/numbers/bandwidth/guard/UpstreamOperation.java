@@ -19,7 +19,9 @@ public enum UpstreamOperation {
     LIST_ORDERS(HttpMethod.GET, Group.READ, true, "order list", "ResponseSelectWrapper", false),
     DISCONNECT(HttpMethod.POST, Group.DISCONNECT, false, "disconnect", "DisconnectTelephoneNumberOrderResponse", true),
     READ_DISCONNECT(HttpMethod.GET, Group.READ, true, "disconnect", "DisconnectTelephoneNumberOrderResponse", true),
-    READ_NUMBER(HttpMethod.GET, Group.READ, true, "number", "TelephoneNumberResponse", true);
+    READ_NUMBER(HttpMethod.GET, Group.READ, true, "number", "TelephoneNumberResponse", true),
+    READ_SITE(HttpMethod.GET, Group.READ, true, "site", "SiteResponse", true),
+    READ_SIP_PEER(HttpMethod.GET, Group.READ, true, "SIP peer", "SipPeerResponse", true);
 
     /** UpstreamOperation groups; the lower-case names are the Resilience4j instance names ({@code bandwidth-search}, ...). */
     public enum Group {

@@ -81,7 +81,8 @@ public class ApiKeyFilter extends NamedWebFilter {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client may not use that account.");
         }
         String scope = path.startsWith(SANDBOX_ADMIN) ? ApiClient.SANDBOX_ADMIN
-                : isRead(exchange.getRequest().getMethod()) ? ApiClient.READ : ApiClient.WRITE;
+                : isRead(exchange.getRequest().getMethod()) || DryRuns.isDryRunOrder(exchange.getRequest())
+                        ? ApiClient.READ : ApiClient.WRITE;
         if (!client.has(scope)) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client lacks the scope " + scope + ".");
         }

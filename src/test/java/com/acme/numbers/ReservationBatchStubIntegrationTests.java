@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +108,27 @@ class ReservationBatchStubIntegrationTests extends StubBandwidthIntegrationTest 
                 .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field")
                 .isEqualTo("quantity");
         bandwidth.verify(0, getRequestedFor(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/availableNumbers"))));
+    }
+
+    /* Found by bench/batch.sh: releases refused by the rate limit were left held. They wait and go again. */
+    @Test
+    void aReleaseRefusedByTheRateLimitIsTriedAgain() {
+        stubReservations();
+        bandwidth.stubFor(post(urlPathEqualTo(RESERVATIONS)).withRequestBody(containing("9195550102"))
+                .willReturn(xml(400, read(BandwidthEndpoints.class, "reservation-error-5041.xml"))));
+        bandwidth.stubFor(delete(urlPathMatching(RESERVATIONS + "/.*")).inScenario("throttled")
+                .whenScenarioStateIs(STARTED).willSetStateTo("once").willReturn(aResponse().withStatus(429)
+                        .withHeader("X-RateLimit-Reset", Long.toString(Instant.now().getEpochSecond() + 1))));
+        bandwidth.stubFor(delete(urlPathMatching(RESERVATIONS + "/.*")).inScenario("throttled")
+                .whenScenarioStateIs("once").willReturn(aResponse().withStatus(200)));
+
+        client.post().uri(api(OAUTH_ACCOUNT, "/reservation-batches")).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("numbers", List.of("+19195550101", "+19195550102"))).exchange()
+                .expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.batch.numbers[0].status").isEqualTo("RELEASED")
+                .jsonPath("$.batch.reserved").isEqualTo(0);
+        bandwidth.verify(2, deleteRequestedFor(urlPathMatching(RESERVATIONS + "/.*")));
     }
 
     @Test

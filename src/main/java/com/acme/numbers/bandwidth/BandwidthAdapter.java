@@ -26,6 +26,7 @@ import com.acme.numbers.ordering.NumberOrdering;
 import com.acme.numbers.ordering.NumberSearch;
 import com.acme.numbers.ordering.error.AccountNotFoundException;
 import com.acme.numbers.ordering.error.NotFoundException;
+import com.acme.numbers.ordering.error.OrderingException;
 import com.acme.numbers.ordering.error.UpstreamFailureException;
 import com.acme.numbers.ordering.model.Disconnect;
 import com.acme.numbers.ordering.model.NewDisconnect;
@@ -72,7 +73,9 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
                     if (id == null) {
                         return Mono.error(new UpstreamFailureException("Bandwidth created a reservation without a Location"));
                     }
-                    return reservation(accountId, id);
+                    // the number is held from here on: a failed read of the hold's details must not hide that
+                    return reservation(accountId, id).onErrorResume(OrderingException.class,
+                            unread -> Mono.just(new Reservation(id, number, null, 0)));
                 });
     }
 

@@ -129,10 +129,7 @@ public class ReservationBatches {
     }
 
     private Mono<Entry> reserveOne(String accountId, PhoneNumber number) {
-        return inventory.reserve(accountId, number)
-                .retryWhen(Retry.from(signals -> signals.concatMap(signal -> signal.failure()
-                        instanceof UpstreamThrottledException throttled && signal.totalRetries() < THROTTLED_RETRIES
-                        ? Mono.delay(throttled.retryAfter()) : Mono.error(signal.failure()))))
+        return inventory.reserve(accountId, number).retryWhen(whenThrottled())
                 .map(reservation -> Entry.reserved(number, reservation))
                 // an unknown account fails the whole batch (404); anything else is this number's
                 .onErrorResume(ex -> ex instanceof OrderingException && !(ex instanceof AccountNotFoundException),
@@ -154,12 +151,22 @@ public class ReservationBatches {
     private Mono<List<Entry>> releaseHeld(String accountId, List<Entry> entries) {
         return Flux.fromIterable(entries).flatMapSequential(entry -> entry.state() != ReservationBatch.State.RESERVED
                 ? Mono.just(entry)
-                : inventory.release(accountId, entry.reservationId())
+                : inventory.release(accountId, entry.reservationId()).retryWhen(whenThrottled())
                         .onErrorResume(NotFoundException.class, gone -> Mono.empty())
                         .thenReturn(entry.released())
                         // a release that failed leaves the hold to expire; the entry says it is still held
                         .onErrorReturn(entry), CONCURRENCY)
                 .collectList().map(ArrayList::new);
+    }
+
+    /*
+     * A call the rate limit refused was never sent (the adapter answers a hold whose details it could not read as
+     * held), so it waits as long as the limit says and goes again.
+     */
+    private static Retry whenThrottled() {
+        return Retry.from(signals -> signals.concatMap(signal -> signal.failure()
+                instanceof UpstreamThrottledException throttled && signal.totalRetries() < THROTTLED_RETRIES
+                ? Mono.delay(throttled.retryAfter()) : Mono.error(signal.failure())));
     }
 
     private static int held(List<Entry> entries) {

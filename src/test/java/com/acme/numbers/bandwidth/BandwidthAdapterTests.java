@@ -190,6 +190,22 @@ class BandwidthAdapterTests {
         assertThat(compactXml(sent)).isEqualTo("<Reservation><ReservedTn>9195550101</ReservedTn></Reservation>");
     }
 
+    /* The number is held once the POST succeeded: a read of the hold that fails must not report it as not held. */
+    @Test
+    void aHoldWhoseDetailsCannotBeReadIsStillAHold() {
+        stub.server.stubFor(post(urlPathEqualTo(API + "/tnreservation")).willReturn(aResponse().withStatus(201)
+                .withHeader("Location", stub.url(API + "/tnreservation/" + RESERVATION_ID))));
+        stub.server.stubFor(get(urlPathEqualTo(API + "/tnreservation/" + RESERVATION_ID))
+                .willReturn(aResponse().withStatus(503)));
+
+        Reservation held = adapter.reserve(OAUTH_ACCOUNT, PhoneNumber.parse("9195550101")).block();
+
+        assertThat(held.id()).isEqualTo(RESERVATION_ID);
+        assertThat(held.phoneNumber()).isEqualTo(PhoneNumber.parse("9195550101"));
+        assertThat(held.expiresAt()).isNull();
+        stub.server.verify(1, postRequestedFor(urlPathEqualTo(API + "/tnreservation")));
+    }
+
     @Test
     void unavailableNumberReservationIs5041() {
         stub.server.stubFor(post(urlPathEqualTo(API + "/tnreservation"))

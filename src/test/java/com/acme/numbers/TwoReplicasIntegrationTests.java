@@ -2,12 +2,15 @@ package com.acme.numbers;
 
 import static com.acme.numbers.support.Fixtures.read;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -124,6 +127,28 @@ class TwoReplicasIntegrationTests {
             upstream = searchBurstWithinOneSecond(3 * ACCOUNT_LIMIT);
         }
         assertThat(upstream).as("searches sent to Bandwidth in one second, from both replicas").isEqualTo(ACCOUNT_LIMIT);
+    }
+
+    @Test
+    void aReservationBatchMadeOnOneReplicaIsReadAndReleasedOnTheOther() {
+        String reservations = "/api/accounts/" + ACCOUNT + "/tnreservation";
+        BANDWIDTH.stubFor(post(urlPathEqualTo(reservations)).willReturn(aResponse().withStatus(201)
+                .withHeader("Location", "http://127.0.0.1:" + BANDWIDTH.port() + reservations + "/res-1")));
+        BANDWIDTH.stubFor(get(urlPathEqualTo(reservations + "/res-1"))
+                .willReturn(xml(200, read(BandwidthEndpoints.class, "reservation-response.xml"))));
+        BANDWIDTH.stubFor(delete(urlPathMatching(reservations + "/.*")).willReturn(aResponse().withStatus(200)));
+
+        String location = replicas.get(0).post().uri("/api/v1/accounts/{a}/reservation-batches", ACCOUNT)
+                .header("X-API-Key", OPS_KEY).contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("numbers", List.of("+19195550101", "+19195550102")))
+                .exchangeToMono(r -> Mono.just(r.headers().asHttpHeaders().getLocation().toString()))
+                .block();
+
+        assertThat(replicas.get(1).get().uri(location).header("X-API-Key", OPS_KEY)
+                .exchangeToMono(r -> r.bodyToMono(String.class)).block()).contains("\"status\":\"RESERVED\"");
+        assertThat(replicas.get(1).delete().uri(location).header("X-API-Key", OPS_KEY)
+                .exchangeToMono(r -> r.bodyToMono(String.class)).block()).contains("\"status\":\"RELEASED\"");
+        BANDWIDTH.verify(2, deleteRequestedFor(urlPathMatching(reservations + "/.*")));
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.ordering.error.FieldProblem;
@@ -131,6 +132,25 @@ class OrderingServiceTests {
                 .block(), "siteId");
         assertInvalid(() -> service.placeOrder("a", order("1", areaCodeSelection(0))).block(), "selection.quantity");
         assertInvalid(() -> service.placeOrder("a", order("1", null)).block(), "selection.type");
+    }
+
+    /* Bandwidth's bounds for a search-and-order and a search: 1 and 5000 pass, 0 and 5001 never reach it. */
+    @ParameterizedTest
+    @ValueSource(ints = { 0, 1, 5000, 5001 })
+    void quantitiesFrom1To5000PassAndNoOthers(int quantity) {
+        boolean allowed = quantity >= 1 && quantity <= 5000;
+        if (allowed) {
+            service.placeOrder("a", order("1", areaCodeSelection(quantity))).block();
+            service.search("a", search(criteria().areaCode("919"), quantity)).block();
+            assertThat(ports.calls).containsExactly("place", "search");
+        }
+        else {
+            assertInvalid(() -> service.placeOrder("a", order("1", areaCodeSelection(quantity))).block(),
+                    "selection.quantity");
+            assertInvalid(() -> service.search("a", search(criteria().areaCode("919"), quantity)).block(),
+                    "quantity");
+            assertThat(ports.calls).isEmpty();
+        }
     }
 
     @ParameterizedTest

@@ -1,7 +1,6 @@
 package com.acme.numbers.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import com.acme.numbers.SandboxIntegrationTest;
+import com.acme.numbers.support.Tiers;
 
 /**
  * Runs the official Bandwidth Node client ({@code @bandwidth/numbers}) unchanged against the sandbox, through
@@ -24,9 +24,9 @@ class NodeClientConformanceTests extends SandboxIntegrationTest {
 
     @Test
     void officialNodeClientWorksUnchangedAgainstTheSandbox() throws Exception {
-        assumeTrue(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@bandwidth/numbers")),
-                "Skipped: run 'npm install' in conformance/node (as .ci/run does) to test the official Node client");
-        assumeTrue(nodeAvailable(), "Skipped: no 'node' on PATH");
+        Tiers.require(Files.isDirectory(SCRIPT_DIR.resolve("node_modules/@bandwidth/numbers")),
+                "run 'npm install' in conformance/node (as .ci/run does) to test the official Node client");
+        Tiers.require(nodeAvailable(), "no 'node' on PATH: install Node.js to test the official Node client");
 
         Process process = new ProcessBuilder("node", "sandbox-conformance.js",
                 "http://127.0.0.1:" + port + SANDBOX, ACCOUNT, sandbox.username(), sandbox.password(), "1001")

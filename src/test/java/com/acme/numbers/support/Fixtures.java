@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.Assumptions;
 
 /** Test fixtures: files next to the test class, and the shared real Bandwidth payloads. */
 public final class Fixtures {
@@ -39,14 +38,13 @@ public final class Fixtures {
     }
 
     /**
-     * The folder of real Bandwidth payloads in {@code ../shared/bandwidth-xml}; the calling test is skipped with a
-     * clear message when it is not beside the project.
+     * The folder of real Bandwidth payloads in {@code ../shared/bandwidth-xml}; when it is not beside the project the
+     * calling test is skipped with a clear message, or fails in CI ({@link Tiers}).
      */
     public static Path sharedBandwidthXml() {
         Path dir = Path.of(System.getProperty("shared.dir", "../shared"), "bandwidth-xml");
-        Assumptions.assumeTrue(Files.isDirectory(dir),
-                "Skipped: the real Bandwidth payloads are not at " + dir.toAbsolutePath()
-                        + " (put the shared/ folder beside the project to run this conformance test)");
+        Tiers.require(Files.isDirectory(dir), "the real Bandwidth payloads are not at " + dir.toAbsolutePath()
+                + " (put the shared/ folder beside the project to run this conformance test)");
         return dir;
     }
 

@@ -2,7 +2,6 @@ package com.acme.numbers.bandwidth;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
@@ -19,7 +18,6 @@ import com.acme.numbers.bandwidth.xml.OrderListXml;
 import com.acme.numbers.bandwidth.xml.OrderResponseXml;
 import com.acme.numbers.bandwidth.xml.ReservationXml;
 import com.acme.numbers.bandwidth.xml.SearchResultXml;
-import com.acme.numbers.bandwidth.xml.TelephoneNumberListXml;
 import com.acme.numbers.bandwidth.xml.TnDetailsXml;
 import com.acme.numbers.ordering.NumberInventory;
 import com.acme.numbers.ordering.NumberOrdering;
@@ -130,11 +128,7 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
 
     @Override
     public Mono<Disconnect> disconnect(String accountId, NewDisconnect request) {
-        DisconnectXml body = new DisconnectXml(null, request.name(), request.customerOrderId(), null,
-                new DisconnectXml.TypeXml(
-                        TelephoneNumberListXml.of(request.phoneNumbers().stream().map(PhoneNumber::digits).toList()),
-                        request.mode().name().toLowerCase(Locale.ROOT)));
-        return client.exchange(accountId, UpstreamOperation.DISCONNECT, null, body,
+        return client.exchange(accountId, UpstreamOperation.DISCONNECT, null, ResourceMapper.toXml(request),
                         "accounts", accountId, "disconnects")
                 .map(response -> readDisconnect(response.body(), response.locationId()))
                 .onErrorMap(WriteOutcomes::mayHaveBeenAccepted,

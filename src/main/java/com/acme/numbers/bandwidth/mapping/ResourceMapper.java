@@ -21,6 +21,7 @@ import com.acme.numbers.bandwidth.xml.TnDetailsXml;
 import com.acme.numbers.ordering.error.NotFoundException;
 import com.acme.numbers.ordering.error.UpstreamFailureException;
 import com.acme.numbers.ordering.model.Disconnect;
+import com.acme.numbers.ordering.model.NewDisconnect;
 import com.acme.numbers.ordering.model.NumberDetails;
 import com.acme.numbers.ordering.model.OrderPage;
 import com.acme.numbers.ordering.model.OrderQuery;
@@ -40,6 +41,13 @@ public final class ResourceMapper {
     }
 
     /** A disconnect, its id from the answer or, when Bandwidth gave none there, from the Location it sent. */
+    /** The body of {@code POST /disconnects}. */
+    public static DisconnectXml toXml(NewDisconnect request) {
+        return new DisconnectXml(null, request.name(), request.customerOrderId(), null, new DisconnectXml.TypeXml(
+                TelephoneNumberListXml.of(request.phoneNumbers().stream().map(PhoneNumber::digits).toList()),
+                request.mode().name().toLowerCase(Locale.ROOT)));
+    }
+
     public static Disconnect toDisconnect(DisconnectXml.ResponseXml xml, String fallbackId) {
         DisconnectXml request = xml.orderRequest();
         String id = request != null && request.id() != null ? request.id() : fallbackId;

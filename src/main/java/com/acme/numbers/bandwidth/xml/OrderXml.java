@@ -11,8 +11,12 @@ import tools.jackson.dataformat.xml.annotation.JacksonXmlRootElement;
 /** {@code <Order>}: the body of {@code POST /orders}, and its echo inside {@code OrderResponse}. */
 @JacksonXmlRootElement(localName = "Order")
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "id", "Name", "CustomerOrderId", "SiteId", "PeerId", "PartialAllowed", "BackOrderRequested",
-        "OrderCreateDate", "TnAttributes" })
+/* The order of Bandwidth's own request samples: reference, name, backorder choice, the type, partial choice, site. */
+@JsonPropertyOrder({ "id", "CustomerOrderId", "Name", "BackOrderRequested", "ExistingTelephoneNumberOrderType",
+        "AreaCodeSearchAndOrderType", "RateCenterSearchAndOrderType", "NPANXXSearchAndOrderType",
+        "CitySearchAndOrderType", "StateSearchAndOrderType", "ZIPSearchAndOrderType", "LATASearchAndOrderType",
+        "TollFreeVanitySearchAndOrderType", "TollFreeWildCharSearchAndOrderType", "CombinedSearchAndOrderType",
+        "PartialAllowed", "SiteId", "PeerId", "OrderCreateDate", "TnAttributes" })
 public record OrderXml(
         @JsonProperty("id") String id,
         @JsonProperty("Name") @JsonAlias("name") String name,

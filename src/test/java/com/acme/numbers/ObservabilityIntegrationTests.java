@@ -1,12 +1,15 @@
 package com.acme.numbers;
 
+import static com.acme.numbers.support.Fixtures.read;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.acme.numbers.support.Fixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,6 +26,7 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
 
     @Test
     void prometheusShowsRedMetricsBreakersOrderOutcomesAndLegacyApiUsers() {
+        String before = prometheus();
         bandwidth.stubFor(get(urlPathEqualTo(ORDER)).willReturn(xml(200, read(getClass(), "order-complete.xml"))));
         client.get().uri(api(OAUTH_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
                 .expectStatus().isOk();
@@ -31,8 +35,14 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
         client.get().uri(api(BASIC_ACCOUNT, "/orders/order-1")).header("X-API-Key", OPS_KEY).exchange()
                 .expectStatus().isOk();
 
-        String metrics = client.get().uri("/actuator/prometheus").header("X-API-Key", READER_KEY).exchange().expectStatus().isOk()
-                .expectBody(String.class).returnResult().getResponseBody();
+        String metrics = prometheus();
+
+        // the two reads above, counted (the context is shared, so by how much the series grew)
+        String readOrder = "bandwidth_requests_seconds_count\\{[^}]*operation=\"read_order\"[^}]*"
+                + "outcome=\"success\"[^}]*}";
+        assertThat(value(metrics, readOrder) - value(before, readOrder)).isEqualTo(2.0);
+        String legacy = "bandwidth_legacy_auth_calls_total\\{[^}]*account=\"" + BASIC_ACCOUNT + "\"[^}]*}";
+        assertThat(value(metrics, legacy) - value(before, legacy)).isEqualTo(1.0);
 
         assertThat(metrics)
                 .containsPattern("bandwidth_requests_seconds_count\\{[^}]*operation=\"read_order\"[^}]*outcome=\"success\"")
@@ -94,5 +104,20 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
 
         assertThat(output.getAll().lines().filter(line -> line.contains("Bandwidth failed on order")))
                 .isNotEmpty().allSatisfy(line -> assertThat(line).contains("obs-request-4711"));
+    }
+
+    private String prometheus() {
+        return client.get().uri("/actuator/prometheus").header("X-API-Key", READER_KEY).exchange().expectStatus()
+                .isOk().expectBody(String.class).returnResult().getResponseBody();
+    }
+
+    /** The sum of the series matching {@code series} (a pattern up to its closing brace), 0 when none. */
+    private static double value(String metrics, String series) {
+        Matcher matcher = Pattern.compile("(?m)^" + series + " ([0-9.eE+-]+)$").matcher(metrics);
+        double sum = 0;
+        while (matcher.find()) {
+            sum += Double.parseDouble(matcher.group(1));
+        }
+        return sum;
     }
 }

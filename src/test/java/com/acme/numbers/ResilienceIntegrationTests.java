@@ -34,7 +34,9 @@ class ResilienceIntegrationTests extends StubBandwidthIntegrationTest {
         client.get().uri("/actuator/health").header("X-API-Key", READER_KEY).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.components.bandwidth.details.read").value(state ->
                         assertThat(state.toString()).startsWith("OPEN"));
-        assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "bandwidth-read").meters())
-                .isNotEmpty();
+        assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "bandwidth-read")
+                .tag("state", "open").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.find("resilience4j.circuitbreaker.state").tag("name", "bandwidth-read")
+                .tag("state", "closed").gauge().value()).isEqualTo(0.0);
     }
 }

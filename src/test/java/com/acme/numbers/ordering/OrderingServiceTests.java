@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +18,7 @@ import reactor.core.publisher.Mono;
 
 import com.acme.numbers.ordering.error.FieldProblem;
 import com.acme.numbers.ordering.error.InvalidRequestException;
+import com.acme.numbers.ordering.error.OutcomeUnknownException;
 import com.acme.numbers.ordering.model.Disconnect;
 import com.acme.numbers.ordering.model.DisconnectMode;
 import com.acme.numbers.ordering.model.NewDisconnect;
@@ -27,6 +29,7 @@ import com.acme.numbers.ordering.model.NumberSelection;
 import com.acme.numbers.ordering.model.OrderPage;
 import com.acme.numbers.ordering.model.OrderQuery;
 import com.acme.numbers.ordering.model.OrderStatus;
+import com.acme.numbers.ordering.model.OrderSummary;
 import com.acme.numbers.ordering.model.PhoneNumber;
 import com.acme.numbers.ordering.model.Reservation;
 import com.acme.numbers.ordering.model.SearchCriteria;
@@ -132,6 +135,76 @@ class OrderingServiceTests {
                 .block(), "siteId");
         assertInvalid(() -> service.placeOrder("a", order("1", areaCodeSelection(0))).block(), "selection.quantity");
         assertInvalid(() -> service.placeOrder("a", order("1", null)).block(), "selection.type");
+    }
+
+    @Test
+    void anOrderOnceFindsTheEarlierOrderByItsReferenceAndDoesNotBuyAgain() {
+        ports.earlier = new OrderPage(List.of(summary("o-1")), 1, null);
+        ports.known = placed("o-1", OrderStatus.COMPLETE);
+
+        NumberOrder found = service.placeOrderOnce("a", referenced("ref-1")).block();
+
+        assertThat(found.id()).isEqualTo("o-1");
+        assertThat(ports.calls).containsExactly("orders", "order");
+    }
+
+    @Test
+    void anOrderOnceWithoutAnEarlierOrderPlacesIt() {
+        assertThat(service.placeOrderOnce("a", referenced("ref-2")).block().id()).isEqualTo("o");
+        assertThat(service.placeOrderOnce("a", order("1", areaCodeSelection(1))).block().id()).isEqualTo("o");
+        assertThat(ports.calls).containsExactly("orders", "place", "place");
+    }
+
+    /* An order whose answer was lost is looked up by its reference: found, it is the answer; not found, unknown. */
+    @Test
+    void anUnknownOutcomeIsResolvedByLookingTheOrderUp() {
+        ports.placeFails = new OutcomeUnknownException("order", "ref-3", true);
+        assertThatThrownBy(() -> service.placeOrder("a", referenced("ref-3")).block())
+                .isInstanceOf(OutcomeUnknownException.class);
+        assertThatThrownBy(() -> service.placeOrder("a", order("1", areaCodeSelection(1))).block())
+                .isInstanceOf(OutcomeUnknownException.class);
+        assertThat(ports.calls).containsExactly("place", "orders", "place");
+
+        ports.earlier = new OrderPage(List.of(summary("o-3")), 1, null);
+        ports.known = placed("o-3", OrderStatus.RECEIVED);
+        assertThat(service.placeOrder("a", referenced("ref-3")).block().id()).isEqualTo("o-3");
+    }
+
+    @Test
+    void waitingForAnOrderAnswersTheFirstStateThatLeftReceivedAndNoWaitAsksNothing() {
+        NumberOrder received = placed("o-4", OrderStatus.RECEIVED);
+        assertThat(service.awaitOrder("a", received, Duration.ZERO).block()).isSameAs(received);
+        assertThat(ports.calls).isEmpty();
+
+        ports.known = placed("o-4", OrderStatus.COMPLETE);
+        assertThat(service.awaitOrder("a", received, Duration.ofSeconds(5)).block().status())
+                .isEqualTo(OrderStatus.COMPLETE);
+        assertThat(ports.calls).containsExactly("order");
+    }
+
+    @Test
+    void readsAndHoldsGoStraightToTheirPort() {
+        service.reserve("a", PhoneNumber.parse("9195550101")).block();
+        service.reservation("a", "r").block();
+        service.release("a", "r").block();
+        service.numberDetails("a", PhoneNumber.parse("9195550101")).block();
+        service.order("a", "o").block();
+        service.disconnectOrder("a", "d").block();
+        assertThat(ports.calls).containsExactly("reserve", "reservation", "release", "details", "order",
+                "disconnectOrder");
+    }
+
+    private static NewOrder referenced(String reference) {
+        return new NewOrder("Support line", "1", null, reference, true, false, false, areaCodeSelection(1));
+    }
+
+    private static NumberOrder placed(String id, OrderStatus status) {
+        return new NumberOrder(id, "Support line", null, "1", null, status, Instant.EPOCH, null, null, List.of(),
+                List.of(), List.of());
+    }
+
+    private static OrderSummary summary(String id) {
+        return new OrderSummary(id, OrderStatus.RECEIVED, null, Instant.EPOCH, Instant.EPOCH, 1);
     }
 
     /* Bandwidth's bounds for a search-and-order and a search: 1 and 5000 pass, 0 and 5001 never reach it. */
@@ -259,6 +332,10 @@ class OrderingServiceTests {
     static final class RecordingPorts implements NumberInventory, NumberOrdering {
         final List<String> calls = new ArrayList<>();
         final List<NewOrder> orders = new ArrayList<>();
+        /** What a look-up by reference finds, what reading an order answers, and how placing fails (if it does). */
+        OrderPage earlier = new OrderPage(List.of(), 0, null);
+        NumberOrder known;
+        RuntimeException placeFails;
 
         @Override
         public Mono<SearchResult> search(String accountId, NumberSearch search) {
@@ -294,6 +371,9 @@ class OrderingServiceTests {
         public Mono<NumberOrder> place(String accountId, NewOrder order) {
             calls.add("place");
             orders.add(order);
+            if (placeFails != null) {
+                return Mono.error(placeFails);
+            }
             return Mono.just(new NumberOrder("o", order.name(), null, order.siteId(), order.peerId(),
                     OrderStatus.RECEIVED, Instant.EPOCH, null, null, List.of(), List.of(), List.of()));
         }
@@ -301,13 +381,13 @@ class OrderingServiceTests {
         @Override
         public Mono<NumberOrder> order(String accountId, String orderId) {
             calls.add("order");
-            return Mono.empty();
+            return Mono.justOrEmpty(known);
         }
 
         @Override
         public Mono<OrderPage> orders(String accountId, OrderQuery query) {
             calls.add("orders");
-            return Mono.just(new OrderPage(List.of(), 0, null));
+            return Mono.just(earlier);
         }
 
         @Override

@@ -4,12 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 import com.acme.numbers.SandboxIntegrationTest;
 import com.acme.numbers.support.Fixtures;
@@ -22,6 +28,7 @@ import com.acme.numbers.support.Fixtures;
 class SandboxConformanceTests extends SandboxIntegrationTest {
 
     private static final String ACCOUNT_PATH = SANDBOX + "/accounts/9900000";
+    private static final Map<String, Integer> STATUSES = Collections.synchronizedMap(new IdentityHashMap<>());
 
     @Test
     void searchResults() {
@@ -168,21 +175,38 @@ class SandboxConformanceTests extends SandboxIntegrationTest {
     }
 
     private String get(String uri) {
-        return new String(basicAuth(client.get().uri(uri)).exchange().expectBody().returnResult()
-                .getResponseBodyContent());
+        return answered(basicAuth(client.get().uri(uri)).exchange().expectBody().returnResult());
     }
 
     private String post(String uri, String xml) {
-        return new String(basicAuth(client.post().uri(uri).contentType(MediaType.APPLICATION_XML).bodyValue(xml))
-                .exchange().expectBody().returnResult().getResponseBodyContent());
+        return answered(basicAuth(client.post().uri(uri).contentType(MediaType.APPLICATION_XML).bodyValue(xml))
+                .exchange().expectBody().returnResult());
+    }
+
+    /** The body, remembered (by identity) with the status it came with, for {@link #compare} to check. */
+    private String answered(EntityExchangeResult<byte[]> result) {
+        String body = new String(result.getResponseBodyContent());
+        STATUSES.put(body, result.getStatus().value());
+        return body;
+    }
+
+    /** The HTTP status the shared README gives for a sample (its first number: "201 (test mocks 200)" is 201). */
+    private static int documentedStatus(String sample) {
+        Matcher row = Pattern.compile("(?m)^\\| `" + Pattern.quote(sample) + "` \\|[^|]*\\| *(\\d{3})")
+                .matcher(Fixtures.readShared("README.md"));
+        assertThat(row.find()).as("the shared README lists %s with its status", sample).isTrue();
+        return Integer.parseInt(row.group(1));
     }
 
     /**
-     * The sandbox answer uses the sample's root and element vocabulary: what it adds must be in {@code extra},
-     * what it leaves out in {@code missing} (plus any path starting with one of {@code ignoredPrefixes}).
+     * The sandbox answer comes with the sample's documented status and uses its root and element vocabulary: what
+     * it adds must be in {@code extra}, what it leaves out in {@code missing} (plus any path starting with one of
+     * {@code ignoredPrefixes}).
      */
     private static void compare(String sample, String answer, Set<String> extra, Set<String> missing,
             String... ignored) {
+        assertThat(STATUSES.get(answer)).as("the status of the sandbox's answer in the shape of %s", sample)
+                .isEqualTo(documentedStatus(sample));
         Set<String> real = XmlPaths.elementPaths(Fixtures.readShared(sample));
         Set<String> ours = XmlPaths.elementPaths(answer);
         Set<String> added = new TreeSet<>(ours);

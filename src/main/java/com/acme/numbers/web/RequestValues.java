@@ -15,7 +15,7 @@ import com.acme.numbers.ordering.model.SearchKey;
 import com.acme.numbers.web.server.DeclaredQueryParameters;
 
 /** Parses the request values the domain needs typed, and refuses what it does not know. */
-final class RequestValues {
+public final class RequestValues {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final String PHONE_MESSAGE = "must be +1 followed by 10 digits, or 10 digits, with a valid "
@@ -34,7 +34,7 @@ final class RequestValues {
         return PhoneNumber.parse(value);
     }
 
-    static List<PhoneNumber> phoneNumbers(String field, List<String> values) {
+    public static List<PhoneNumber> phoneNumbers(String field, List<String> values) {
         if (values == null) {
             return List.of();
         }
@@ -56,7 +56,7 @@ final class RequestValues {
     }
 
     /** Ids we put into upstream paths: letters, digits and dashes only. */
-    static String id(String field, String value) {
+    public static String id(String field, String value) {
         if (value == null || !ID.matcher(value).matches()) {
             throw InvalidRequestException.of(field, "must be 1 to 64 letters, digits or dashes");
         }
@@ -64,7 +64,7 @@ final class RequestValues {
     }
 
     /** Search keys given as a JSON object: each a {@link SearchKey} by its API name, text or (for a flag) boolean. */
-    static SearchCriteria searchCriteria(String field, Map<String, Object> keys) {
+    public static SearchCriteria searchCriteria(String field, Map<String, Object> keys) {
         List<FieldProblem> problems = new ArrayList<>();
         Map<SearchKey, Object> values = new EnumMap<>(SearchKey.class);
         keys.forEach((name, value) -> {

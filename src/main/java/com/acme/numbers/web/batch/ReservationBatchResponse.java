@@ -1,4 +1,4 @@
-package com.acme.numbers.web;
+package com.acme.numbers.web.batch;
 
 import java.time.Instant;
 import java.util.List;

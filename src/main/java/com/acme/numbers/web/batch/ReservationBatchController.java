@@ -1,4 +1,4 @@
-package com.acme.numbers.web;
+package com.acme.numbers.web.batch;
 
 import java.net.URI;
 
@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import com.acme.numbers.ordering.ReservationBatches;
 import com.acme.numbers.ordering.error.InvalidRequestException;
 import com.acme.numbers.ordering.model.ReservationBatch;
+import com.acme.numbers.web.RequestValues;
 import com.acme.numbers.web.problem.ProblemCode;
 import com.acme.numbers.web.problem.Problems;
 

@@ -14,8 +14,8 @@ class DryRunIntegrationTests extends SandboxIntegrationTest {
 
     @Test
     void aGoodOrderIsValidAndBuysNothing() {
-        List<String> numbers = available(2, "312");
-        String reservation = reserve(numbers.get(0));
+        List<String> numbers = availableNumbers(2, "312");
+        String reservation = reserveNumber(numbers.get(0));
 
         String body = dryRun(Map.of("name", "Dry", "selection", Map.of("type", "phoneNumbers",
                 "phoneNumbers", numbers, "reservationIds", List.of(reservation))));
@@ -24,15 +24,15 @@ class DryRunIntegrationTests extends SandboxIntegrationTest {
         assertThat((List<Object>) JsonPath.read(body, "$.problems")).isEmpty();
         assertThat((List<String>) JsonPath.read(body, "$.numbers")).isEqualTo(numbers);
         // nothing was bought: the unreserved number is still there for anyone
-        assertThat(available(50, "312")).contains(numbers.get(1));
+        assertThat(availableNumbers(50, "312")).contains(numbers.get(1));
         client.delete().uri(api("/reservations/" + reservation)).header("X-API-Key", DEV_KEY).exchange()
                 .expectStatus().isNoContent();
     }
 
     @Test
     void anOrderThatWouldFailNamesEachReason() {
-        List<String> numbers = available(2, "415");
-        String taken = reserve(numbers.get(1));
+        List<String> numbers = availableNumbers(2, "415");
+        String taken = reserveNumber(numbers.get(1));
 
         String body = dryRun(Map.of("name", "Dry", "siteId", "9999", "peerId", "8888", "selection",
                 Map.of("type", "phoneNumbers", "phoneNumbers", List.of(numbers.get(0), numbers.get(1)),
@@ -74,19 +74,5 @@ class DryRunIntegrationTests extends SandboxIntegrationTest {
         return client.post().uri(api("/orders?dryRun=true")).header("X-API-Key", DEV_KEY)
                 .contentType(MediaType.APPLICATION_JSON).bodyValue(order).exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-    }
-
-    private List<String> available(int quantity, String areaCode) {
-        String body = client.get().uri(api("/available-numbers?areaCode=" + areaCode + "&quantity=" + quantity))
-                .header("X-API-Key", DEV_KEY).exchange().expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody();
-        return JsonPath.read(body, "$.numbers[*].phoneNumber");
-    }
-
-    private String reserve(String number) {
-        String body = client.post().uri(api("/reservations")).header("X-API-Key", DEV_KEY)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("phoneNumber", number)).exchange()
-                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
-        return JsonPath.read(body, "$.id");
     }
 }

@@ -17,7 +17,7 @@ class ReservationBatchIntegrationTests extends SandboxIntegrationTest {
     @Test
     void anAtomicBatchWithOneTakenNumberHoldsNoneAndANonAtomicOneHoldsTheRest() {
         List<String> numbers = available(20, "510");
-        String taken = reserve(numbers.get(7));
+        String taken = reserveNumber(numbers.get(7));
 
         EntityExchangeResult<String> atomic = batch(Map.of("numbers", numbers), "batch-atomic");
         assertThat(atomic.getStatus().value()).isEqualTo(409);
@@ -126,19 +126,9 @@ class ReservationBatchIntegrationTests extends SandboxIntegrationTest {
     }
 
     private List<String> available(int quantity, String areaCode) {
-        String body = client.get().uri(api("/available-numbers?areaCode=" + areaCode + "&quantity=" + quantity))
-                .header("X-API-Key", DEV_KEY).exchange().expectStatus().isOk().expectBody(String.class)
-                .returnResult().getResponseBody();
-        List<String> numbers = JsonPath.read(body, "$.numbers[*].phoneNumber");
+        List<String> numbers = availableNumbers(quantity, areaCode);
         assertThat(numbers).hasSize(quantity);
         return numbers;
-    }
-
-    private String reserve(String number) {
-        String body = client.post().uri(api("/reservations")).header("X-API-Key", DEV_KEY)
-                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("phoneNumber", number)).exchange()
-                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
-        return JsonPath.read(body, "$.id");
     }
 
     private EntityExchangeResult<String> batch(Map<String, Object> body, String key) {

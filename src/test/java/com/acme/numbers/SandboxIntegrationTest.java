@@ -1,8 +1,13 @@
 package com.acme.numbers;
 
+import java.util.List;
+import java.util.Map;
+
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import com.acme.numbers.sandbox.SandboxProperties;
@@ -28,6 +33,22 @@ public abstract class SandboxIntegrationTest extends RunningGatewayTest {
     @AfterEach
     void clearFaults() {
         client.delete().uri("/sandbox/admin/faults").header("X-API-Key", DEV_KEY).exchange().expectStatus().isNoContent();
+    }
+
+    /** The numbers a search of {@code areaCode} finds now, at most {@code quantity}. */
+    protected List<String> availableNumbers(int quantity, String areaCode) {
+        String body = client.get().uri(api("/available-numbers?areaCode=" + areaCode + "&quantity=" + quantity))
+                .header("X-API-Key", DEV_KEY).exchange().expectStatus().isOk().expectBody(String.class)
+                .returnResult().getResponseBody();
+        return JsonPath.read(body, "$.numbers[*].phoneNumber");
+    }
+
+    /** Reserves {@code number} through the gateway; @return the reservation id */
+    protected String reserveNumber(String number) {
+        String body = client.post().uri(api("/reservations")).header("X-API-Key", DEV_KEY)
+                .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("phoneNumber", number)).exchange()
+                .expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        return JsonPath.read(body, "$.id");
     }
 
     protected static String api(String path) {

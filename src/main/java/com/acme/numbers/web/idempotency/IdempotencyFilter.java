@@ -28,8 +28,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.acme.numbers.idempotency.IdempotencyKeys;
+import com.acme.numbers.idempotency.IdempotencyProperties;
 import com.acme.numbers.idempotency.IdempotencyStore.Claim;
 import com.acme.numbers.idempotency.IdempotencyStore.StoredResponse;
+import com.acme.numbers.idempotency.IdempotencyStore;
 import com.acme.numbers.ordering.error.FieldProblem;
 import com.acme.numbers.web.problem.ProblemCode;
 import com.acme.numbers.web.problem.ProblemWriter;
@@ -37,21 +40,20 @@ import com.acme.numbers.web.problem.Problems;
 import com.acme.numbers.web.security.ApiClient;
 import com.acme.numbers.web.security.ApiClients;
 import com.acme.numbers.web.server.NamedWebFilter;
-import com.acme.numbers.idempotency.IdempotencyKeys;
-import com.acme.numbers.idempotency.IdempotencyProperties;
-import com.acme.numbers.idempotency.IdempotencyStore;
 
 /**
  * {@code Idempotency-Key} on every POST under {@code /api} (IETF draft, Stripe's semantics): the same key with
  * the same request replays the stored answer ({@code Idempotent-Replayed: true}); with another request it is 422;
  * while the first is in flight, 409 with Retry-After. Keys are scoped per client. Answers whose outcome is unknown
  * (5xx) are not stored, so a retry may go through, and the store failing fails the request closed (503).
+ * <p>
+ * Just over 200 lines on purpose: a claimed key must be completed or released on every path (replay, mismatch,
+ * in flight, 4xx, 5xx, error, cancel), and keeping those paths in one class is what lets a reader check that.
  */
 @Component
 @Order(1)
 public class IdempotencyFilter extends NamedWebFilter {
 
-    private static final String HEADER = IdempotencyKeys.HEADER;
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
 
@@ -77,7 +79,7 @@ public class IdempotencyFilter extends NamedWebFilter {
         if (!HttpMethod.POST.equals(request.getMethod()) || !path.startsWith("/api/")) {
             return chain.filter(exchange);
         }
-        List<String> keys = request.getHeaders().getOrEmpty(HEADER);
+        List<String> keys = request.getHeaders().getOrEmpty(IdempotencyKeys.HEADER);
         if (keys.size() > 1) {
             return invalidKey(exchange, "is given more than once");
         }
@@ -179,8 +181,9 @@ public class IdempotencyFilter extends NamedWebFilter {
     }
 
     private Mono<Void> invalidKey(ServerWebExchange exchange, String message) {
+        String header = IdempotencyKeys.HEADER;
         return problems.write(exchange, Problems.withErrors(Problems.of(ProblemCode.VALIDATION_FAILED,
-                HEADER + " " + message + ".", exchange), List.of(new FieldProblem(HEADER, message))));
+                header + " " + message + ".", exchange), List.of(new FieldProblem(header, message))));
     }
 
     /**

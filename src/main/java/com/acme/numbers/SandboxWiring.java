@@ -1,6 +1,8 @@
 package com.acme.numbers;
 
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -11,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import com.acme.numbers.bandwidth.BandwidthEndpoints;
+import com.acme.numbers.bandwidth.CallbacksProperties;
 import com.acme.numbers.credentials.BandwidthCredentials;
 import com.acme.numbers.credentials.CredentialVault;
 import com.acme.numbers.credentials.Secret;
@@ -54,11 +57,31 @@ class SandboxWiring {
                 new AccountsProperties.Account(sandbox.siteId(), sandbox.peerId()));
     }
 
+    /**
+     * The sandbox account's client, and a callback login generated at each start (the sandbox's subscriptions carry
+     * it back, as Bandwidth's do).
+     */
     @Bean
     UnaryOperator<CredentialVault> sandboxCredentials(SandboxProperties sandbox) {
-        StaticCredentialVault sandboxAccount = new StaticCredentialVault(Map.of(sandbox.accountId(),
-                new BandwidthCredentials.ClientCredentials(sandbox.clientId(), Secret.of(sandbox.clientSecret()))));
+        StaticCredentialVault sandboxAccount = new StaticCredentialVault(Map.of(
+                sandbox.accountId(), new BandwidthCredentials.ClientCredentials(sandbox.clientId(),
+                        Secret.of(sandbox.clientSecret())),
+                CallbacksProperties.LOGIN_ENTRY, new BandwidthCredentials.BasicCredentials("sandbox-callbacks",
+                        Secret.of(generated()))));
         return real -> real.after(sandboxAccount);
+    }
+
+    /** Bandwidth's notifications go to this very process unless a public URL is configured. */
+    @Bean
+    UnaryOperator<CallbacksProperties> sandboxCallbacks(Environment environment) {
+        return configured -> configured.publicUrl() != null ? configured
+                : configured.withPublicUrl(URI.create(localRoot(environment)));
+    }
+
+    private static String generated() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     @Bean

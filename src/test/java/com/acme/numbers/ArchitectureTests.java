@@ -60,6 +60,17 @@ class ArchitectureTests {
                 .resideInAPackage("com.acme.numbers.bandwidth").check(CLASSES);
     }
 
+    /* The ledger, the reconciler and the webhook dispatcher work on domain values only (docs/architecture.md). */
+    @Test
+    void eventsKnowNeitherJsonNorXmlNorTheWebNorRedis() {
+        noClasses().that().resideInAPackage("com.acme.numbers.events..").should().dependOnClassesThat()
+                .resideInAnyPackage("com.acme.numbers.web..", "com.acme.numbers.bandwidth..",
+                        "com.acme.numbers.sandbox..", "com.acme.numbers.state..", "com.acme.numbers.credentials..",
+                        "org.springframework.web..", "org.springframework.http..", "org.springframework.data..",
+                        "tools.jackson..", "com.fasterxml.jackson..", "javax.xml..")
+                .check(CLASSES);
+    }
+
     /* Idempotency's store and keys know no HTTP exchange: its HTTP side is the web's (web.idempotency). */
     @Test
     void idempotencyKnowsNeitherTheWebNorTheAdapter() {

@@ -265,8 +265,12 @@ class ProblemDetailsIntegrationTests extends StubBandwidthIntegrationTest {
                     .containsExactly(MediaType.APPLICATION_JSON);
             boolean takesBody = Arrays.stream(method.getMethodParameters())
                     .anyMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class));
+            // Bandwidth's notifications are the one body that is not JSON: Bandwidth sends XML
+            boolean bandwidthCallback = info.getPatternsCondition().getPatterns().stream()
+                    .anyMatch(pattern -> pattern.getPatternString().startsWith("/callbacks/bandwidth/"));
             assertThat(info.getConsumesCondition().getConsumableMediaTypes()).as("%s", info)
-                    .isEqualTo(takesBody ? Set.of(MediaType.APPLICATION_JSON) : Set.of());
+                    .isEqualTo(bandwidthCallback ? Set.of(MediaType.APPLICATION_XML, MediaType.TEXT_XML)
+                            : takesBody ? Set.of(MediaType.APPLICATION_JSON) : Set.of());
         });
     }
 

@@ -33,6 +33,7 @@ import com.acme.numbers.bandwidth.guard.ThrottleGate;
 import com.acme.numbers.bandwidth.guard.UpstreamGuard;
 import com.acme.numbers.bandwidth.guard.UpstreamMetrics;
 import com.acme.numbers.credentials.CredentialVault;
+import com.acme.numbers.ordering.AccountDefaults;
 import com.acme.numbers.state.SharedRateWindows;
 import com.acme.numbers.state.StateProperties;
 
@@ -88,6 +89,22 @@ class BandwidthConfiguration {
     @Bean
     BandwidthAdapter bandwidthAdapter(BandwidthClient client, UpstreamMetrics metrics, Clock clock) {
         return new BandwidthAdapter(client, new BandwidthErrorTranslator(clock), metrics, clock);
+    }
+
+    @Bean
+    CallbackLogin callbackLogin(CredentialVault vault) {
+        return new CallbackLogin(vault);
+    }
+
+    /**
+     * The subscriptions point at the public URL, which the application may default (the sandbox: this very
+     * process, known only once it listens), so they are checked from the moment the gateway is ready.
+     */
+    @Bean
+    CallbackSubscriptions callbackSubscriptions(BandwidthClient client, CallbackLogin login,
+            AccountDefaults accounts, CallbacksProperties configured,
+            ObjectProvider<UnaryOperator<CallbacksProperties>> extensions, Clock clock, MeterRegistry meters) {
+        return new CallbackSubscriptions(client, login, accounts, configured, extensions, clock, meters);
     }
 
     @Bean

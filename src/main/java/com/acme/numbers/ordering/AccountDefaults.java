@@ -1,6 +1,7 @@
 package com.acme.numbers.ordering;
 
 import java.util.Optional;
+import java.util.Set;
 
 import com.acme.numbers.ordering.model.NewOrder;
 
@@ -10,6 +11,11 @@ public interface AccountDefaults {
     Optional<String> siteId(String accountId);
 
     Optional<String> peerId(String accountId);
+
+    /** The accounts configured here (each may have defaults), for work done per account such as subscriptions. */
+    default Set<String> accounts() {
+        return Set.of();
+    }
 
     /** The order with the account's default site (and peer, unless it names one) when it names no site. */
     default NewOrder appliedTo(String accountId, NewOrder order) {

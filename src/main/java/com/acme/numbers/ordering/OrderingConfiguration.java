@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Wires the domain: the use cases on their ports, and the account defaults from {@code gateway.accounts}, which the
- * application may extend (the sandbox adds its own account there).
+ * application may extend (the sandbox adds its own account there). Other rooms may wrap the ordering port (the order
+ * ledger records what it places and reads).
  */
 @Configuration(proxyBeanMethods = false)
 class OrderingConfiguration {
@@ -25,8 +27,10 @@ class OrderingConfiguration {
 
     @Bean
     OrderingService orderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults,
-            Clock clock) {
-        return new OrderingService(inventory, ordering, defaults, clock);
+            Clock clock, ObjectProvider<UnaryOperator<NumberOrdering>> extensions, ObjectProvider<OrderWatch> watch) {
+        NumberOrdering extended = extensions.orderedStream()
+                .reduce(ordering, (current, extension) -> extension.apply(current), (first, second) -> second);
+        return new OrderingService(inventory, extended, defaults, clock, watch.getIfAvailable(() -> OrderWatch.NONE));
     }
 
     @Bean
@@ -65,6 +69,11 @@ class OrderingConfiguration {
             @Override
             public Optional<String> peerId(String accountId) {
                 return Optional.ofNullable(accounts.get(accountId)).map(AccountsProperties.Account::defaultPeerId);
+            }
+
+            @Override
+            public Set<String> accounts() {
+                return accounts.keySet();
             }
         };
     }

@@ -35,12 +35,19 @@ public class OrderingService {
     private final NumberOrdering ordering;
     private final AccountDefaults defaults;
     private final Clock clock;
+    private final OrderWatch watch;
 
     public OrderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults, Clock clock) {
+        this(inventory, ordering, defaults, clock, OrderWatch.NONE);
+    }
+
+    public OrderingService(NumberInventory inventory, NumberOrdering ordering, AccountDefaults defaults, Clock clock,
+            OrderWatch watch) {
         this.inventory = inventory;
         this.ordering = ordering;
         this.defaults = defaults;
         this.clock = clock;
+        this.watch = watch;
     }
 
     public Mono<SearchResult> search(String accountId, NumberSearch search) {
@@ -115,31 +122,34 @@ public class OrderingService {
 
     /**
      * Follows a new order until it leaves RECEIVED or {@code wait} runs out, polling with backoff on timers (no
-     * thread is held). A failed poll ends the wait with the last known state: the order itself exists.
+     * thread is held); a change someone else saw first (a callback) cuts the current delay short. A failed poll
+     * ends the wait with the last known state: the order itself exists.
      */
     public Mono<NumberOrder> awaitOrder(String accountId, NumberOrder order, Duration wait) {
         return poll(order, o -> o.status() != OrderStatus.RECEIVED, o -> ordering.order(accountId, o.id()),
-                clock.instant().plus(wait), FIRST_POLL);
+                watch.changed(accountId, order.id()), clock.instant().plus(wait), FIRST_POLL);
     }
 
     /** Like {@link #awaitOrder}, for disconnects. */
     public Mono<Disconnect> awaitDisconnect(String accountId, Disconnect disconnect, Duration wait) {
         return poll(disconnect, d -> d.status() != OrderStatus.RECEIVED,
-                d -> ordering.disconnectOrder(accountId, d.id()), clock.instant().plus(wait), FIRST_POLL);
+                d -> ordering.disconnectOrder(accountId, d.id()), watch.changed(accountId, disconnect.id()),
+                clock.instant().plus(wait), FIRST_POLL);
     }
 
-    private <T> Mono<T> poll(T last, Predicate<T> done, Function<T, Mono<T>> read, Instant deadline, Duration delay) {
+    private <T> Mono<T> poll(T last, Predicate<T> done, Function<T, Mono<T>> read, Mono<Void> changed,
+            Instant deadline, Duration delay) {
         Duration left = Duration.between(clock.instant(), deadline);
         if (done.test(last) || left.isNegative() || left.isZero()) {
             return Mono.just(last);
         }
         Duration next = delay.compareTo(left) < 0 ? delay : left;
-        return Mono.delay(next)
+        return Mono.firstWithSignal(Mono.delay(next).then(), changed.onErrorResume(ex -> Mono.never()))
                 .then(Mono.defer(() -> read.apply(last)))
                 .onErrorResume(ex -> Mono.empty())
                 .defaultIfEmpty(last)
                 .flatMap(current -> current == last ? Mono.just(last)
-                        : poll(current, done, read, deadline, min(delay.multipliedBy(2), LONGEST_POLL)));
+                        : poll(current, done, read, changed, deadline, min(delay.multipliedBy(2), LONGEST_POLL)));
     }
 
     private static Duration min(Duration a, Duration b) {

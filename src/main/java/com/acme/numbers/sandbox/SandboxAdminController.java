@@ -45,22 +45,25 @@ class SandboxAdminController {
      * @param failureRate share of calls (0 to 1) that get failureStatus
      * @param rateLimitSeconds answer 429 with X-RateLimit-Reset for this many seconds from now
      * @param malformedBody answer 200 with a broken XML body
+     * @param dropNotifications send no Notification when orders and disconnects finish, as when Bandwidth's callback
+     *        is lost (it is never resent): the gateway's reconciler still finds the outcome
      */
     record FaultsRequest(
             @Schema(example = "0", minimum = "0", maximum = "60000") Long latencyMillis,
             @Schema(example = "503", minimum = "400", maximum = "599") Integer failureStatus,
             @Schema(example = "1.0", minimum = "0", maximum = "1") Double failureRate,
             @Schema(example = "0", minimum = "0", maximum = "3600") Long rateLimitSeconds,
-            @Schema(example = "false") Boolean malformedBody) {
+            @Schema(example = "false") Boolean malformedBody,
+            @Schema(example = "false") Boolean dropNotifications) {
     }
 
     /** The faults in force. */
     record FaultsResponse(long latencyMillis, Integer failureStatus, double failureRate, Instant rateLimitedUntil,
-            boolean malformedBody) {
+            boolean malformedBody, boolean dropNotifications) {
 
         static FaultsResponse of(SandboxFaults.Settings s) {
             return new FaultsResponse(s.latency().toMillis(), s.failureStatus(), s.failureRate(), s.rateLimitedUntil(),
-                    s.malformedBody());
+                    s.malformedBody(), s.dropNotifications());
         }
     }
 
@@ -84,7 +87,8 @@ class SandboxAdminController {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "A fault setting is out of range");
         }
         faults.set(new SandboxFaults.Settings(Duration.ofMillis(latency), status, rate,
-                rateLimit == 0 ? null : Instant.now().plusSeconds(rateLimit), Boolean.TRUE.equals(request.malformedBody())));
+                rateLimit == 0 ? null : Instant.now().plusSeconds(rateLimit), Boolean.TRUE.equals(request.malformedBody()),
+                Boolean.TRUE.equals(request.dropNotifications())));
         return FaultsResponse.of(faults.current());
     }
 
@@ -99,7 +103,8 @@ class SandboxAdminController {
     @PostMapping("/sandbox/admin/reset")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(operationId = "resetSandbox", summary = "Forget all sandbox state",
-            description = "Releases every reservation, order, disconnect and number; faults stay as they are.")
+            description = "Releases every reservation, order, disconnect and number; faults and notification "
+                    + "subscriptions stay as they are.")
     void reset() {
         store.clear();
     }

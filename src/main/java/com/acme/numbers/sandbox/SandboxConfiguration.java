@@ -19,6 +19,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.reactive.function.server.HandlerFilterFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
@@ -65,12 +66,24 @@ class SandboxConfiguration {
     }
 
     @Bean
+    SandboxSubscriptions sandboxSubscriptions() {
+        return new SandboxSubscriptions(Clock.systemUTC());
+    }
+
+    @Bean
+    SandboxNotifier sandboxNotifier(SandboxStore store, SandboxSubscriptions subscriptions, SandboxFaults faults,
+            WebClient.Builder builder) {
+        return new SandboxNotifier(store, subscriptions, faults, builder);
+    }
+
+    @Bean
     SandboxAuth sandboxAuth() {
         return new SandboxAuth(properties, Clock.systemUTC());
     }
 
     @Bean
-    RouterFunction<ServerResponse> sandboxRoutes(SandboxStore store, SandboxFaults faults, SandboxAuth auth) {
+    RouterFunction<ServerResponse> sandboxRoutes(SandboxStore store, SandboxFaults faults, SandboxAuth auth,
+            SandboxSubscriptions subscriptions) {
         SandboxApi api = new SandboxApi(properties, store);
         SandboxSearchApi search = new SandboxSearchApi(store);
         SandboxAccountApi sites = new SandboxAccountApi(properties);
@@ -89,6 +102,11 @@ class SandboxConfiguration {
                     .GET(account + "/disconnects", api::disconnects)
                     .GET(account + "/disconnects/{id}", api::disconnect)
                     .GET(account + "/inserviceNumbers", api::inService)
+                    .POST(account + "/subscriptions", subscriptions::create)
+                    .GET(account + "/subscriptions", subscriptions::list)
+                    .GET(account + "/subscriptions/{id}", subscriptions::get)
+                    .PUT(account + "/subscriptions/{id}", subscriptions::update)
+                    .DELETE(account + "/subscriptions/{id}", subscriptions::delete)
                     .GET(account + "/sites/{siteId}", sites::site)
                     .GET(account + "/sites/{siteId}/sippeers/{peerId}", sites::sipPeer)
                     .GET(p + "/tns/{tn}", api::tn)

@@ -62,6 +62,22 @@ final class SandboxDisconnect extends SandboxWork {
         return settled() ? failures : List.of();
     }
 
+    @Override
+    String orderType() {
+        return "disconnects";
+    }
+
+    @Override
+    String customerOrderId() {
+        return draft.customerOrderId();
+    }
+
+    @Override
+    List<String> completedNumbers() {
+        return disconnected();
+    }
+
+    @Override
     String status() {
         if (!settled()) {
             return "RECEIVED";

@@ -97,8 +97,24 @@ final class SandboxOrder extends SandboxWork {
         return failures().stream().map(Failure::number).filter(n -> n != null).toList();
     }
 
+    @Override
     String status() {
         return settled() ? finalStatus : "RECEIVED";
+    }
+
+    @Override
+    String orderType() {
+        return "orders";
+    }
+
+    @Override
+    String customerOrderId() {
+        return draft.customerOrderId();
+    }
+
+    @Override
+    List<String> completedNumbers() {
+        return allocated.stream().filter(completed()::contains).toList();
     }
 
     String summary() {

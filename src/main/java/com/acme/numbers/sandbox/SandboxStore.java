@@ -52,6 +52,7 @@ final class SandboxStore {
     private final Map<String, Reservation> reservations = new HashMap<>();
     private final Map<String, SandboxOrder> orders;
     private final Map<String, SandboxDisconnect> disconnects;
+    private final List<SandboxWork> justSettled = new ArrayList<>();
 
     SandboxStore(SandboxInventory inventory, Clock clock, Duration hold, Duration delay, int maxOrders) {
         this.inventory = inventory;
@@ -206,7 +207,16 @@ final class SandboxStore {
                 .map(Map.Entry::getKey).sorted().toList();
     }
 
+    /** Settles what is due and hands over everything settled since the last call, for its notifications. */
+    synchronized List<SandboxWork> drainSettled() {
+        settle();
+        List<SandboxWork> settled = List.copyOf(justSettled);
+        justSettled.clear();
+        return settled;
+    }
+
     synchronized void clear() {
+        justSettled.clear();
         numbers.clear();
         reservations.clear();
         orders.clear();
@@ -238,6 +248,7 @@ final class SandboxStore {
         for (SandboxOrder order : orders.values()) {
             if (!order.settled() && !order.dueAt().isAfter(now)) {
                 order.settle();
+                justSettled.add(order);
                 for (String number : order.allocated()) {
                     TnState state = state(number);
                     if (state.status == Status.PENDING && order.id().equals(state.orderId)) {
@@ -251,6 +262,7 @@ final class SandboxStore {
         for (SandboxDisconnect disconnect : disconnects.values()) {
             if (!disconnect.settled() && !disconnect.dueAt().isAfter(now)) {
                 disconnect.settle();
+                justSettled.add(disconnect);
                 for (String number : disconnect.accepted()) {
                     TnState state = state(number);
                     if (disconnect.purge()) {

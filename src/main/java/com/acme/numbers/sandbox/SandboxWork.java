@@ -62,4 +62,14 @@ abstract class SandboxWork {
     void settle() {
         settled = true;
     }
+
+    /** Bandwidth's {@code OrderType} for notifications: {@code orders} or {@code disconnects}. */
+    abstract String orderType();
+
+    abstract String customerOrderId();
+
+    abstract String status();
+
+    /** The numbers a notification lists as completed. */
+    abstract List<String> completedNumbers();
 }

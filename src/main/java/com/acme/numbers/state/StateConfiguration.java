@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
+import com.acme.numbers.events.EventsProperties;
+import com.acme.numbers.events.webhooks.WebhooksProperties;
+
 /**
  * The shared state's beans, only when {@code gateway.state.store=redis}. Boot's Redis connection is always
  * configured but connects on first use, so the memory store never opens one; Boot's Redis health is off
@@ -29,6 +32,20 @@ class StateConfiguration {
     @Bean
     RedisReservationBatchStore reservationBatchStore(ReactiveStringRedisTemplate redis, StateProperties state) {
         return new RedisReservationBatchStore(redis, state.keyPrefix(), Duration.ofHours(24), state.timeout());
+    }
+
+    /** Ledger entries outlive the longest an order is followed (gateway.events.follow-for) by a margin. */
+    @Bean
+    RedisOrderLedger orderLedger(ReactiveStringRedisTemplate redis, StateProperties state, EventsProperties events) {
+        return new RedisOrderLedger(redis, state.keyPrefix(), events.followFor().plusDays(7), state.timeout());
+    }
+
+    /** Deliveries are kept a week: beyond the day of retries, for GET …/deliveries and a manual retry. */
+    @Bean
+    RedisWebhookStore webhookStore(ReactiveStringRedisTemplate redis, StateProperties state,
+            WebhooksProperties webhooks) {
+        return new RedisWebhookStore(redis, state.keyPrefix(), Duration.ofDays(7), webhooks.deliveriesKept(),
+                state.timeout());
     }
 
     @Bean

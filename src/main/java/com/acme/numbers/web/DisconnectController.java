@@ -21,6 +21,7 @@ import reactor.core.publisher.Mono;
 
 import com.acme.numbers.idempotency.IdempotencyKeys;
 import com.acme.numbers.ordering.OrderingService;
+import com.acme.numbers.web.security.ApiClient;
 import com.acme.numbers.web.security.ApiProperties;
 import com.acme.numbers.web.server.AuditFilter;
 
@@ -56,7 +57,9 @@ class DisconnectController {
                     exchange.getAttributes().put(AuditFilter.UPSTREAM_ID, d.id());
                     return PreferWait.created("/api/v1/accounts/" + accountId + "/disconnects/" + d.id(), wait,
                             d.status()).body(DisconnectResponse.of(d));
-                });
+                })
+                .contextWrite(context -> LedgerContext.of(context, exchange.getAttribute(ApiClient.ATTRIBUTE),
+                        idempotencyKey));
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/disconnects/{disconnectId}")

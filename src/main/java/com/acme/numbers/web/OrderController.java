@@ -102,7 +102,8 @@ class OrderController {
                     }
                     return PreferWait.created("/api/v1/accounts/" + accountId + "/orders/" + o.id(), wait,
                             o.status()).body((Object) OrderResponse.of(o));
-                });
+                })
+                .contextWrite(context -> LedgerContext.of(context, client, idempotencyKey));
     }
 
     /** An order may name a reservation batch: it orders the numbers the batch holds, with their reservations. */

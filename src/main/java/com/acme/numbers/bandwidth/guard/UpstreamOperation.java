@@ -21,11 +21,14 @@ public enum UpstreamOperation {
     READ_DISCONNECT(HttpMethod.GET, Group.READ, true, "disconnect", "DisconnectTelephoneNumberOrderResponse", true),
     READ_NUMBER(HttpMethod.GET, Group.READ, true, "number", "TelephoneNumberResponse", true),
     READ_SITE(HttpMethod.GET, Group.READ, true, "site", "SiteResponse", true),
-    READ_SIP_PEER(HttpMethod.GET, Group.READ, true, "SIP peer", "SipPeerResponse", true);
+    READ_SIP_PEER(HttpMethod.GET, Group.READ, true, "SIP peer", "SipPeerResponse", true),
+    LIST_SUBSCRIPTIONS(HttpMethod.GET, Group.SUBSCRIPTION, true, "subscription list", "SubscriptionsResponse", false),
+    CREATE_SUBSCRIPTION(HttpMethod.POST, Group.SUBSCRIPTION, false, "subscription", "SubscriptionResponse", false),
+    UPDATE_SUBSCRIPTION(HttpMethod.PUT, Group.SUBSCRIPTION, true, "subscription", "SubscriptionResponse", false);
 
     /** UpstreamOperation groups; the lower-case names are the Resilience4j instance names ({@code bandwidth-search}, ...). */
     public enum Group {
-        SEARCH, RESERVATION, ORDER, DISCONNECT, READ;
+        SEARCH, RESERVATION, ORDER, DISCONNECT, READ, SUBSCRIPTION;
 
         String instanceName() {
             return "bandwidth-" + name().toLowerCase(Locale.ROOT);

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Faults switched on at run time through {@code /sandbox/admin/faults}, for demos and resilience tests: added
- * latency, an HTTP status for a share of calls, 429 with {@code X-RateLimit-Reset}, and malformed bodies.
+ * latency, an HTTP status for a share of calls, 429 with {@code X-RateLimit-Reset}, malformed bodies, and lost
+ * notifications.
  */
 public final class SandboxFaults {
 
@@ -17,11 +18,12 @@ public final class SandboxFaults {
      * @param failureRate share of calls (0 to 1) that get {@code failureStatus}
      * @param rateLimitedUntil until when every call gets 429, or null
      * @param malformedBody answer 200 with a broken XML body
+     * @param dropNotifications send no Notification when orders and disconnects finish (Bandwidth never resends one)
      */
     public record Settings(Duration latency, Integer failureStatus, double failureRate, Instant rateLimitedUntil,
-            boolean malformedBody) {
+            boolean malformedBody, boolean dropNotifications) {
 
-        static final Settings NONE = new Settings(Duration.ZERO, null, 0, null, false);
+        static final Settings NONE = new Settings(Duration.ZERO, null, 0, null, false, false);
     }
 
     private final AtomicReference<Settings> settings = new AtomicReference<>(Settings.NONE);

@@ -2,6 +2,7 @@ package com.acme.numbers.web.security;
 
 import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.annotation.Order;
@@ -32,6 +33,7 @@ public class ApiKeyFilter extends NamedWebFilter {
     public static final String HEADER = "X-API-Key";
     private static final String ACCOUNTS = "/api/v1/accounts/";
     private static final String SANDBOX_ADMIN = "/sandbox/admin/";
+    private static final Pattern WEBHOOKS = Pattern.compile("^/api/v1/accounts/[^/]+/webhooks(/.*)?$");
     private static final String SANDBOX_ADMIN_BEAN = "sandboxAdminController";
 
     private final ApiClients clients;
@@ -81,8 +83,8 @@ public class ApiKeyFilter extends NamedWebFilter {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client may not use that account.");
         }
         String scope = path.startsWith(SANDBOX_ADMIN) ? ApiClient.SANDBOX_ADMIN
-                : isRead(exchange.getRequest().getMethod()) || DryRuns.isDryRunOrder(exchange.getRequest())
-                        ? ApiClient.READ : ApiClient.WRITE;
+                : isRead(exchange.getRequest().getMethod()) && !managesWebhooks(path)
+                        || DryRuns.isDryRunOrder(exchange.getRequest()) ? ApiClient.READ : ApiClient.WRITE;
         if (!client.has(scope)) {
             return problems.write(exchange, ProblemCode.FORBIDDEN, "This client lacks the scope " + scope + ".");
         }
@@ -105,6 +107,11 @@ public class ApiKeyFilter extends NamedWebFilter {
         }
         exchange.getAttributes().put(ApiClient.ATTRIBUTE, client);
         return chain.filter(exchange);
+    }
+
+    /** Webhooks carry where the account's events go and deliveries' contents: reading them is managing them. */
+    private static boolean managesWebhooks(String path) {
+        return WEBHOOKS.matcher(path).matches();
     }
 
     /** The account of {@code /api/v1/accounts/{account}[/...]}, or null for any other path. */

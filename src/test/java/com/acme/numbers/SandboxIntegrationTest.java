@@ -14,11 +14,14 @@ import com.acme.numbers.sandbox.SandboxProperties;
 
 /**
  * One shared application context for every test of the gateway in its default mode: no configuration at all,
- * so the embedded sandbox is on. Only the order delay is shortened and the
- * per-account rate limit raised, to keep the suite fast.
+ * so the embedded sandbox is on. Only the order delay, the reconciler's first poll and the webhooks' first retry are
+ * shortened, the per-account rate limit raised (to keep the suite fast), and webhooks may go to loopback over http
+ * (the tests' receivers).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "gateway.sandbox.order-delay=300ms", "gateway.resilience.account-rate-limit=1000" })
+        properties = { "gateway.sandbox.order-delay=300ms", "gateway.resilience.account-rate-limit=1000",
+                "gateway.webhooks.insecure-http-hosts=127.0.0.1", "gateway.webhooks.first-retry=200ms",
+                "gateway.events.first-poll=1s" })
 public abstract class SandboxIntegrationTest extends RunningGatewayTest {
 
     protected static final String ACCOUNT = "9900000";

@@ -15,13 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,6 +62,9 @@ class TwoReplicasIntegrationTests {
 
     /** Listed in test-secrets.txt: CI fails when it appears anywhere in the test run's output. */
     private static final String REDIS_PASSWORD = "redis-password-5ec7-2r";
+    /** The login Bandwidth's notifications carry; listed in test-secrets.txt too. */
+    private static final String CALLBACK_USER = "bw-callbacks-2r";
+    private static final String CALLBACK_PASSWORD = "callback-password-5ec7-2r";
     private static final RedisServer REDIS = RedisServer.started(REDIS_PASSWORD);
     private static final WireMockServer BANDWIDTH = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private static ConfigurableApplicationContext first;
@@ -187,6 +196,83 @@ class TwoReplicasIntegrationTests {
         BANDWIDTH.verify(1, postRequestedFor(urlPathEqualTo(ORDERS)));
     }
 
+    /**
+     * Bandwidth never resends a notification: once a replica has answered 200, the event must come out even if that
+     * replica is killed at once. The third replica runs in its own JVM (a context closed here would take the shared
+     * Reactor Netty resources of the other two with it) and gets SIGKILL while it polls Bandwidth, which answers the
+     * order's read slowly; another replica claims the poll when its lease ends, and the one event is delivered once.
+     */
+    @Test
+    void aCallbackAcceptedByAReplicaThatThenStopsIsNotLost() {
+        String orderId = "order-1";
+        BANDWIDTH.stubFor(post(urlPathEqualTo("/hooks")).willReturn(aResponse().withStatus(200)));
+        BANDWIDTH.stubFor(get(urlPathEqualTo(ORDERS + "/" + orderId)).willReturn(xml(200,
+                read(BandwidthEndpoints.class, "order-response-partial.xml")).withFixedDelay(1500)));
+        replicas.get(0).post().uri("/api/v1/accounts/{a}/webhooks", ACCOUNT).header("X-API-Key", OPS_KEY)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("url", "http://127.0.0.1:" + BANDWIDTH.port() + "/hooks",
+                        "events", List.of("order.partial")))
+                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())).block();
+        Process doomed = replicaProcess();
+
+        int accepted = WebClient.create("http://127.0.0.1:" + processPort).post().uri("/callbacks/bandwidth/accounts/{a}", ACCOUNT)
+                .headers(h -> h.setBasicAuth(CALLBACK_USER, CALLBACK_PASSWORD))
+                .contentType(MediaType.APPLICATION_XML)
+                .bodyValue("<Notification><OrderType>orders</OrderType><OrderId>" + orderId
+                        + "</OrderId><Status>PARTIAL</Status></Notification>")
+                .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())).block();
+        doomed.destroyForcibly();
+
+        assertThat(accepted).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(30)).until(() -> hooks().size() == 1);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10)).until(() -> hooks().size() == 1);
+        assertThat(hooks().get(0).getBodyAsString()).contains("\"type\":\"order.partial\"")
+                .contains("\"id\":\"" + orderId + "\"");
+    }
+
+    private static int processPort;
+
+    private static Process replicaProcess() {
+        processPort = freePort();
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), NumbersGatewayApplication.class.getName()));
+        command.addAll(replicaArguments());
+        command.replaceAll(argument -> argument.equals("--server.port=0") ? "--server.port=" + processPort : argument);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            await().atMost(Duration.ofSeconds(60)).until(() -> ready(processPort));
+            return process;
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static boolean ready(int port) {
+        try {
+            return WebClient.create("http://127.0.0.1:" + port).get().uri("/actuator/health/readiness")
+                    .exchangeToMono(r -> r.releaseBody().thenReturn(r.statusCode().value())).block() == 200;
+        }
+        catch (RuntimeException notYet) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static List<LoggedRequest> hooks() {
+        return BANDWIDTH.findAll(postRequestedFor(urlPathEqualTo("/hooks")));
+    }
+
     /** @return how many of {@code requests} were admitted, or -1 when the burst did not fit in one second */
     private static long burstWithinOneSecond(int requests) {
         long now = System.currentTimeMillis();
@@ -230,8 +316,13 @@ class TwoReplicasIntegrationTests {
     }
 
     private static ConfigurableApplicationContext replica() {
+        return new SpringApplicationBuilder(NumbersGatewayApplication.class)
+                .run(replicaArguments().toArray(String[]::new));
+    }
+
+    private static List<String> replicaArguments() {
         String root = "http://127.0.0.1:" + BANDWIDTH.port();
-        return new SpringApplicationBuilder(NumbersGatewayApplication.class).run(
+        return List.of(
                 "--server.port=0", "--gateway.sandbox.enabled=false",
                 "--gateway.state.store=redis", "--spring.data.redis.url=" + REDIS.url(),
                 "--gateway.state.timeout=300ms",
@@ -249,7 +340,12 @@ class TwoReplicasIntegrationTests {
                 "--gateway.clients[1].name=limited",
                 "--gateway.clients[1].api-key-sha256=" + ApiClients.sha256(LIMITED_KEY),
                 "--gateway.clients[1].accounts=" + ACCOUNT, "--gateway.clients[1].scopes=numbers:read",
-                "--gateway.clients[1].requests-per-second=" + LIMIT);
+                "--gateway.clients[1].requests-per-second=" + LIMIT,
+                "--gateway.credentials.static.callbacks.username=" + CALLBACK_USER,
+                "--gateway.credentials.static.callbacks.password=" + CALLBACK_PASSWORD,
+                "--gateway.webhooks.insecure-http-hosts=127.0.0.1", "--gateway.webhooks.redeliver-after=3s",
+                // other tests count Bandwidth's calls: the reconciler polls only what a callback announces
+                "--gateway.events.first-poll=1h", "--gateway.events.lease=2s");
     }
 
     private static WebClient client(ConfigurableApplicationContext context) {

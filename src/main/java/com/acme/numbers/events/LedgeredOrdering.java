@@ -34,7 +34,8 @@ final class LedgeredOrdering implements NumberOrdering {
     @Override
     public Mono<NumberOrder> order(String accountId, String orderId) {
         return upstream.order(accountId, orderId)
-                .flatMap(order -> events.seen(accountId, order, "read", 0).thenReturn(order));
+                .flatMap(order -> events.seen(new LedgerKey(OrderKind.ORDER, accountId, orderId), order, "read", 0)
+                        .thenReturn(order));
     }
 
     @Override
@@ -52,6 +53,7 @@ final class LedgeredOrdering implements NumberOrdering {
     @Override
     public Mono<Disconnect> disconnectOrder(String accountId, String disconnectId) {
         return upstream.disconnectOrder(accountId, disconnectId)
-                .flatMap(disconnect -> events.seen(accountId, disconnect, "read", 0).thenReturn(disconnect));
+                .flatMap(disconnect -> events.seen(new LedgerKey(OrderKind.DISCONNECT, accountId, disconnectId),
+                        disconnect, "read", 0).thenReturn(disconnect));
     }
 }

@@ -62,16 +62,14 @@ public class OrderEvents implements OrderWatch {
                 .onErrorResume(ex -> degraded("record a placed order", ex));
     }
 
-    /** An order as someone read it from Bandwidth. */
-    public Mono<Boolean> seen(String accountId, NumberOrder order, String source, int polls) {
-        return record(new LedgerKey(OrderKind.ORDER, accountId, order.id()), order.status(), () -> data.of(order),
-                source, polls);
+    /** An order as someone read it from Bandwidth, under the id it was asked for. */
+    Mono<Boolean> seen(LedgerKey key, NumberOrder order, String source, int polls) {
+        return record(key, order.status(), () -> data.of(order), source, polls);
     }
 
-    /** A disconnect as someone read it from Bandwidth. */
-    public Mono<Boolean> seen(String accountId, Disconnect disconnect, String source, int polls) {
-        return record(new LedgerKey(OrderKind.DISCONNECT, accountId, disconnect.id()), disconnect.status(),
-                () -> data.of(disconnect), source, polls);
+    /** A disconnect as someone read it from Bandwidth, under the id it was asked for. */
+    Mono<Boolean> seen(LedgerKey key, Disconnect disconnect, String source, int polls) {
+        return record(key, disconnect.status(), () -> data.of(disconnect), source, polls);
     }
 
     /**

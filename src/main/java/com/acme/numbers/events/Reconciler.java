@@ -75,9 +75,8 @@ public final class Reconciler implements SmartLifecycle {
         String source = announced.remove(key) ? "callback" : "reconciler";
         int polls = entry.polls() + 1;
         Mono<Boolean> read = key.kind() == OrderKind.ORDER
-                ? upstream.order(key.accountId(), key.id()).flatMap(o -> events.seen(key.accountId(), o, source, polls))
-                : upstream.disconnectOrder(key.accountId(), key.id())
-                        .flatMap(d -> events.seen(key.accountId(), d, source, polls));
+                ? upstream.order(key.accountId(), key.id()).flatMap(o -> events.seen(key, o, source, polls))
+                : upstream.disconnectOrder(key.accountId(), key.id()).flatMap(d -> events.seen(key, d, source, polls));
         return read.flatMap(changed -> {
             meters.counter("gateway.reconciler.polls", "outcome", changed ? "changed" : "unchanged", "source", source)
                     .increment();

@@ -37,7 +37,6 @@ public final class WebhookDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 50;
-    private static final Duration REDELIVER_AFTER = Duration.ofSeconds(30);
 
     private final EventOutbox outbox;
     private final WebhookStore store;
@@ -64,7 +63,7 @@ public final class WebhookDispatcher implements SmartLifecycle {
 
     /** Turns waiting events into deliveries; completes when they are stored and acknowledged. */
     public Mono<Void> fanOut() {
-        return outbox.take(consumer, BATCH, REDELIVER_AFTER)
+        return outbox.take(consumer, BATCH, properties.redeliverAfter())
                 .concatMap(event -> store.list(event.key().accountId())
                         .filter(webhook -> webhook.wants(event.type()))
                         .concatMap(webhook -> store.add(newDelivery(webhook.id(), event)))

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param concurrencyPerSubscriber attempts in flight to one subscriber at once
  * @param secretOverlap after a rotation, how long the old secret still signs beside the new one
  * @param sweepInterval how often due deliveries are looked for
+ * @param redeliverAfter how long an event taken from the outbox by a replica may stay unacknowledged before another
+ *        replica takes it (the first one stopped)
  * @param deliveriesKept recent deliveries kept per subscription for {@code GET …/deliveries}
  */
 @ConfigurationProperties("gateway.webhooks")
@@ -32,6 +34,7 @@ public record WebhooksProperties(
         @DefaultValue("4") int concurrencyPerSubscriber,
         @DefaultValue("24h") Duration secretOverlap,
         @DefaultValue("200ms") Duration sweepInterval,
+        @DefaultValue("30s") Duration redeliverAfter,
         @DefaultValue("100") int deliveriesKept) {
 
     public WebhooksProperties {

@@ -34,7 +34,7 @@ public final class Reconciler implements SmartLifecycle {
     private final EventsProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Sinks.Many<Boolean> kicks = Sinks.many().unicast().onBackpressureBuffer();
+    private final Sinks.Many<Boolean> kicks = Sinks.many().multicast().directBestEffort();
     private final Set<LedgerKey> announced = ConcurrentHashMap.newKeySet();
     private volatile Disposable running;
 

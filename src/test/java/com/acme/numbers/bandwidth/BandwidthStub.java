@@ -10,6 +10,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -98,6 +99,18 @@ final class BandwidthStub implements BeforeAllCallback, AfterAllCallback, Before
         return adapter(clock, responseTimeout, maxResponseSize, guard, new StaticCredentialVault(Map.of(
                 OAUTH_ACCOUNT, new BandwidthCredentials.ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)),
                 BASIC_ACCOUNT, new BandwidthCredentials.BasicCredentials(USERNAME, Secret.of(PASSWORD)))));
+    }
+
+    /** The HTTP client alone (OAuth2 account only, plus {@code extra}), for the adapter's other parts. */
+    BandwidthClient client(Clock clock, Map<String, BandwidthCredentials> extra) {
+        Map<String, BandwidthCredentials> accounts = new HashMap<>(extra);
+        accounts.put(OAUTH_ACCOUNT, new BandwidthCredentials.ClientCredentials(CLIENT_ID, Secret.of(CLIENT_SECRET)));
+        BandwidthProperties properties = new BandwidthProperties(URI.create(url("/api")), URI.create(url("/oauth2/token")),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 10, Duration.ofSeconds(1), DataSize.ofKilobytes(256));
+        return new BandwidthConfiguration().bandwidthClient(WebClient.builder(), properties,
+                BandwidthEndpoints.of(properties), new StaticCredentialVault(accounts),
+                guard(resilience(Duration.ofSeconds(10), 2), clock), new UpstreamMetrics(meters), clock,
+                TraceContextPropagation.off());
     }
 
     BandwidthAdapter adapter(Clock clock, Duration responseTimeout, DataSize maxResponseSize, UpstreamGuard guard,

@@ -6,10 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -98,6 +103,28 @@ class OrderEventsIntegrationTests extends SandboxIntegrationTest {
         // the sandbox's notification got through the Basic challenge and was what made it fast
         assertThat(count("gateway.callbacks.received", "outcome", "accepted")).isGreaterThan(callbacksBefore);
         deliveriesShow(webhook, "SUCCEEDED", 1, 204);
+    }
+
+    @Test
+    void theLedgerListsWhoPlacedAnOrderWithWhichKeyAndItsLastStatus() {
+        String key = "ledger-" + UUID.randomUUID();
+        String body = client.post().uri(api("/orders")).header("X-API-Key", DEV_KEY).header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("name", "ledger", "selection", Map.of("type", "phoneNumbers", "phoneNumbers",
+                        List.of(availableNumbers(1, "808").get(0)))))
+                .exchange().expectStatus().isCreated().expectBody(String.class).returnResult().getResponseBody();
+        String orderId = JsonPath.read(body, "$.id");
+
+        await().atMost(PATIENCE).untilAsserted(() -> client.get().uri(api("/ledger?limit=500"))
+                .header("X-API-Key", DEV_KEY).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$[?(@.id == '" + orderId + "')].status").isEqualTo("COMPLETE")
+                .jsonPath("$[?(@.id == '" + orderId + "')].kind").isEqualTo("order")
+                .jsonPath("$[?(@.id == '" + orderId + "')].caller").isEqualTo("sandbox-developer")
+                .jsonPath("$[?(@.id == '" + orderId + "')].idempotencyKey").isEqualTo(key)
+                .jsonPath("$[?(@.id == '" + orderId + "')].customerOrderId").isEqualTo(JsonPath.read(body,
+                        "$.customerOrderId")));
+        client.get().uri(api("/ledger?limit=0")).header("X-API-Key", DEV_KEY).exchange().expectStatus()
+                .isBadRequest();
     }
 
     @Test
@@ -247,6 +274,32 @@ class OrderEventsIntegrationTests extends SandboxIntegrationTest {
         await().atMost(PATIENCE).until(() -> requests(path, orderId).size() == 2);
         assertThat(requests(path, orderId)).extracting(r -> r.getHeader("webhook-id"))
                 .containsOnly(first.getHeader("webhook-id"));
+    }
+
+    /** Every events series the chart's dashboard and alerts query is one the running gateway exports. */
+    @Test
+    void theEventSeriesTheDashboardAndAlertsQueryAreExported() throws Exception {
+        String path = "/hooks/" + UUID.randomUUID();
+        RECEIVER.stubFor(post(urlPathEqualTo(path)).willReturn(aResponse().withStatus(200)));
+        subscribe(path, List.of("order.completed"));
+        awaitOne(path, order(availableNumbers(1, "808").get(0)));
+        await().atMost(PATIENCE).until(() -> prometheus().contains("gateway_reconciler_polls_total"));
+
+        String exported = prometheus();
+        Path chart = Path.of("helm/numbers-gateway");
+        String queries = Files.readString(chart.resolve("dashboards/numbers-gateway.json"))
+                + Files.readString(chart.resolve("alerts/numbers-gateway-rules.yaml"));
+        Matcher series = Pattern.compile("gateway_(callbacks|events|reconciler|webhooks)_\\w+").matcher(queries);
+        List<String> queried = series.results().map(MatchResult::group).distinct().toList();
+        assertThat(queried).contains("gateway_webhooks_deliveries_total", "gateway_events_emitted_total",
+                "gateway_callbacks_received_total", "gateway_reconciler_polls_total",
+                "gateway_webhooks_delivery_lag_seconds_max");
+        assertThat(queried).allSatisfy(name -> assertThat(exported).containsPattern("(?m)^" + name + "\\{"));
+    }
+
+    private String prometheus() {
+        return client.get().uri("/actuator/prometheus").header("X-API-Key", DEV_KEY).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
     }
 
     private void refused(String url, String rule) {

@@ -95,7 +95,8 @@ class HelmChartTests {
                 only(docs, "PrometheusRule"), "spec").get("groups")).get(0).get("rules");
         assertThat(rules).extracting(r -> r.get("alert")).containsExactlyInAnyOrder("NumbersGatewayBreakerOpen",
                 "NumbersGatewayHigh5xxRate", "NumbersGatewayUpstreamSlow", "NumbersGatewayFailedOrders",
-                "NumbersGatewayLegacyApiUser");
+                "NumbersGatewayLegacyApiUser", "NumbersGatewayWebhookSubscriberFailing",
+                "NumbersGatewayCallbacksNotArriving");
         JsonNode dashboard = JsonMapper.builder().build().readTree(
                 (String) path(configMap(docs, "gw-numbers-gateway-dashboard"), "data").get("numbers-gateway.json"));
         assertThat(dashboard.get("panels").size()).isGreaterThanOrEqualTo(6);

@@ -96,6 +96,7 @@ public final class WebhookDispatcher implements SmartLifecycle {
         AtomicInteger sending = inFlight.computeIfAbsent(webhook.id(), id -> new AtomicInteger());
         if (sending.incrementAndGet() > properties.concurrencyPerSubscriber() || !breaker.tryAcquirePermission()) {
             sending.decrementAndGet();
+            count(webhook, "postponed");
             return store.update(postponed(delivery));
         }
         long started = System.nanoTime();
@@ -105,7 +106,7 @@ public final class WebhookDispatcher implements SmartLifecycle {
                     Instant at = clock.instant();
                     if (attempt.succeeded()) {
                         breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                        count("succeeded");
+                        count(webhook, "succeeded");
                         meters.timer("gateway.webhooks.delivery.lag")
                                 .record(Duration.between(delivery.event().timestamp(), at));
                         return store.update(delivery.succeeded(attempt.status(), at));
@@ -113,7 +114,7 @@ public final class WebhookDispatcher implements SmartLifecycle {
                     breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS,
                             new IllegalStateException(describe(attempt)));
                     Instant next = nextAttempt(delivery, at);
-                    count(next == null ? "failed" : "retrying");
+                    count(webhook, next == null ? "failed" : "retrying");
                     if (next == null) {
                         log.warn("Gave up delivering event {} to webhook {} of account {} after {} attempts: {}",
                                 delivery.event().id(), webhook.id(), webhook.accountId(), delivery.attempts() + 1,
@@ -132,14 +133,14 @@ public final class WebhookDispatcher implements SmartLifecycle {
     }
 
     private Delivery postponed(Delivery delivery) {
-        count("postponed");
         return new Delivery(delivery.id(), delivery.webhookId(), delivery.event(), Delivery.Status.PENDING,
                 delivery.attempts(), delivery.responseCode(), delivery.error(), delivery.lastAttemptAt(),
                 clock.instant().plus(properties.sweepInterval().multipliedBy(5)));
     }
 
-    private void count(String outcome) {
-        meters.counter("gateway.webhooks.deliveries", "outcome", outcome).increment();
+    /** Per subscription (their number is small), so an alert can name the one that keeps failing. */
+    private void count(Webhook webhook, String outcome) {
+        meters.counter("gateway.webhooks.deliveries", "outcome", outcome, "webhook", webhook.id()).increment();
     }
 
     private static String describe(WebhookSender.Attempt attempt) {

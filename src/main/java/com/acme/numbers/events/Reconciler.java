@@ -8,8 +8,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -24,7 +22,7 @@ import com.acme.numbers.ordering.error.NotFoundException;
  * {@code longestPoll}; after {@code followFor} an order is given up with a log line. A sweep polls at most
  * {@code pollsPerSweep} orders, and every poll goes through the adapter's rate limiter for the account.
  */
-public final class Reconciler implements SmartLifecycle {
+public final class Reconciler extends Sweeping {
 
     private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
 
@@ -36,7 +34,6 @@ public final class Reconciler implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Sinks.Many<Boolean> kicks = Sinks.many().multicast().directBestEffort();
     private final Set<LedgerKey> announced = ConcurrentHashMap.newKeySet();
-    private volatile Disposable running;
 
     public Reconciler(OrderLedger ledger, NumberOrdering upstream, OrderEvents events, EventsProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -57,6 +54,7 @@ public final class Reconciler implements SmartLifecycle {
     }
 
     /** One sweep: claims the due polls and runs them; completes when all are recorded. */
+    @Override
     public Mono<Void> sweep() {
         Instant now = clock.instant();
         return ledger.claimDue(now, properties.pollsPerSweep(), properties.lease())
@@ -97,26 +95,7 @@ public final class Reconciler implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.merge(Flux.interval(properties.sweepInterval()).map(tick -> true), kicks.asFlux())
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(ex -> {
-                    log.warn("A reconciler sweep failed: {}", ex.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null && !running.isDisposed();
+    protected Flux<?> ticks() {
+        return Flux.merge(Flux.interval(properties.sweepInterval()).map(tick -> true), kicks.asFlux());
     }
 }

@@ -18,13 +18,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.events.EventOutbox;
 import com.acme.numbers.events.OrderEvent;
+import com.acme.numbers.events.Sweeping;
 
 /**
  * Hands every event to the subscriptions that want it, at least once: each event in the outbox becomes one delivery
@@ -33,7 +32,7 @@ import com.acme.numbers.events.OrderEvent;
  * {@code giveUpAfter} has passed since the event. A subscriber gets at most {@code concurrencyPerSubscriber} attempts
  * at once and has its own breaker, so a dead one waits without slowing the others.
  */
-public final class WebhookDispatcher implements SmartLifecycle {
+public final class WebhookDispatcher extends Sweeping {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final int BATCH = 50;
@@ -49,7 +48,6 @@ public final class WebhookDispatcher implements SmartLifecycle {
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
             .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(100)
             .waitDurationInOpenState(Duration.ofSeconds(30)).permittedNumberOfCallsInHalfOpenState(1).build());
-    private volatile Disposable running;
 
     public WebhookDispatcher(EventOutbox outbox, WebhookStore store, WebhookSender sender,
             WebhooksProperties properties, Clock clock, MeterRegistry meters) {
@@ -154,26 +152,13 @@ public final class WebhookDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(properties.sweepInterval())
-                .onBackpressureDrop()
-                .concatMap(tick -> fanOut().then(deliverDue()).onErrorResume(ex -> {
-                    log.warn("A webhook sweep failed: {}", ex.toString());
-                    return Mono.empty();
-                }), 1)
-                .subscribe();
+    protected Flux<?> ticks() {
+        return Flux.interval(properties.sweepInterval());
     }
 
+    /** Hands new events on, then sends what is due. */
     @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null && !running.isDisposed();
+    public Mono<Void> sweep() {
+        return fanOut().then(deliverDue());
     }
 }

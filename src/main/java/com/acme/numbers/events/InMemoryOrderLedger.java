@@ -18,8 +18,8 @@ import com.acme.numbers.ordering.model.OrderStatus;
 
 /**
  * The ledger and its outbox for one instance: in memory, under one lock, so a status check and the event it
- * appends are one step. A restart forgets every entry and every event not yet handed on. Bounded: past
- * {@code maxEntries} the oldest entries are forgotten.
+ * appends are one step; like the Redis store, each call acts when subscribed to, not when made. A restart forgets
+ * every entry and every event not yet handed on. Bounded: past {@code maxEntries} the oldest entries are forgotten.
  */
 public final class InMemoryOrderLedger implements OrderLedger, EventOutbox {
 
@@ -47,104 +47,140 @@ public final class InMemoryOrderLedger implements OrderLedger, EventOutbox {
     }
 
     @Override
-    public synchronized Mono<Boolean> add(LedgerEntry entry, Instant firstPoll) {
-        if (entries.containsKey(entry.key())) {
-            return Mono.just(false);
-        }
-        entries.put(entry.key(), entry);
-        if (entry.unfinished()) {
-            due.put(entry.key(), firstPoll);
-        }
-        return Mono.just(true);
+    public Mono<Boolean> add(LedgerEntry entry, Instant firstPoll) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                if (entries.containsKey(entry.key())) {
+                    return Mono.just(false);
+                }
+                entries.put(entry.key(), entry);
+                if (entry.unfinished()) {
+                    due.put(entry.key(), firstPoll);
+                }
+                return Mono.just(true);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<LedgerEntry> find(LedgerKey key) {
-        return Mono.justOrEmpty(entries.get(key));
+    public Mono<LedgerEntry> find(LedgerKey key) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                return Mono.justOrEmpty(entries.get(key));
+            }
+        });
     }
 
     @Override
-    public synchronized Flux<LedgerEntry> list(String accountId, int limit) {
-        List<LedgerEntry> mine = entries.values().stream().filter(e -> e.key().accountId().equals(accountId))
-                .sorted(Comparator.comparing(LedgerEntry::placedAt).reversed()).limit(limit).toList();
-        return Flux.fromIterable(mine);
+    public Flux<LedgerEntry> list(String accountId, int limit) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                List<LedgerEntry> mine = entries.values().stream().filter(e -> e.key().accountId().equals(accountId))
+                        .sorted(Comparator.comparing(LedgerEntry::placedAt).reversed()).limit(limit).toList();
+                return Flux.fromIterable(mine);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Boolean> record(LedgerKey key, OrderStatus status, Instant at, Instant nextPoll,
+    public Mono<Boolean> record(LedgerKey key, OrderStatus status, Instant at, Instant nextPoll,
             OrderEvent event) {
-        LedgerEntry entry = entries.get(key);
-        if (entry == null || entry.status() == status) {
-            return Mono.just(false);
-        }
-        entries.put(key, new LedgerEntry(key, entry.caller(), entry.customerOrderId(), entry.idempotencyKey(),
-                status, entry.placedAt(), at, entry.polls()));
-        if (nextPoll == null) {
-            due.remove(key);
-        }
-        else {
-            due.put(key, nextPoll);
-        }
-        if (event != null) {
-            waiting.put(event.id(), event);
-        }
-        return Mono.just(true);
-    }
-
-    @Override
-    public synchronized Mono<Void> schedule(LedgerKey key, Instant nextPoll, boolean countPoll) {
-        LedgerEntry entry = entries.get(key);
-        if (entry != null && entry.unfinished()) {
-            due.put(key, nextPoll);
-            if (countPoll) {
-                entries.put(key, new LedgerEntry(key, entry.caller(), entry.customerOrderId(),
-                        entry.idempotencyKey(), entry.status(), entry.placedAt(), entry.updatedAt(),
-                        entry.polls() + 1));
+        return Mono.defer(() -> {
+            synchronized (this) {
+                LedgerEntry entry = entries.get(key);
+                if (entry == null || entry.status() == status) {
+                    return Mono.just(false);
+                }
+                entries.put(key, new LedgerEntry(key, entry.caller(), entry.customerOrderId(), entry.idempotencyKey(),
+                        status, entry.placedAt(), at, entry.polls()));
+                if (nextPoll == null) {
+                    due.remove(key);
+                }
+                else {
+                    due.put(key, nextPoll);
+                }
+                if (event != null) {
+                    waiting.put(event.id(), event);
+                }
+                return Mono.just(true);
             }
-        }
-        return Mono.empty();
+        });
     }
 
     @Override
-    public synchronized Mono<Void> abandon(LedgerKey key) {
-        due.remove(key);
-        return Mono.empty();
-    }
-
-    @Override
-    public synchronized Flux<LedgerEntry> claimDue(Instant now, int max, Duration lease) {
-        List<LedgerEntry> claimed = new ArrayList<>();
-        for (Map.Entry<LedgerKey, Instant> e : due.entrySet()) {
-            if (claimed.size() < max && !e.getValue().isAfter(now)) {
-                claimed.add(entries.get(e.getKey()));
+    public Mono<Void> schedule(LedgerKey key, Instant nextPoll, boolean countPoll) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                LedgerEntry entry = entries.get(key);
+                if (entry != null && entry.unfinished()) {
+                    due.put(key, nextPoll);
+                    if (countPoll) {
+                        entries.put(key, new LedgerEntry(key, entry.caller(), entry.customerOrderId(),
+                                entry.idempotencyKey(), entry.status(), entry.placedAt(), entry.updatedAt(),
+                                entry.polls() + 1));
+                    }
+                }
+                return Mono.empty();
             }
-        }
-        claimed.removeIf(Objects::isNull);
-        claimed.forEach(entry -> due.put(entry.key(), now.plus(lease)));
-        return Flux.fromIterable(claimed);
+        });
     }
 
     @Override
-    public synchronized Flux<OrderEvent> take(String consumer, int max, Duration redeliverAfter) {
-        Instant now = clock.instant();
-        List<OrderEvent> out = new ArrayList<>();
-        for (Taken t : taken.values()) {
-            if (out.size() < max && t.at().plus(redeliverAfter).isBefore(now)) {
-                out.add(t.event());
+    public Mono<Void> abandon(LedgerKey key) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                due.remove(key);
+                return Mono.empty();
             }
-        }
-        var fresh = waiting.values().iterator();
-        while (out.size() < max && fresh.hasNext()) {
-            out.add(fresh.next());
-            fresh.remove();
-        }
-        out.forEach(event -> taken.put(event.id(), new Taken(event, consumer, now)));
-        return Flux.fromIterable(out);
+        });
     }
 
     @Override
-    public synchronized Mono<Void> acknowledge(String eventId) {
-        taken.remove(eventId);
-        return Mono.empty();
+    public Flux<LedgerEntry> claimDue(Instant now, int max, Duration lease) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                List<LedgerEntry> claimed = new ArrayList<>();
+                for (Map.Entry<LedgerKey, Instant> e : due.entrySet()) {
+                    if (claimed.size() < max && !e.getValue().isAfter(now)) {
+                        claimed.add(entries.get(e.getKey()));
+                    }
+                }
+                claimed.removeIf(Objects::isNull);
+                claimed.forEach(entry -> due.put(entry.key(), now.plus(lease)));
+                return Flux.fromIterable(claimed);
+            }
+        });
+    }
+
+    @Override
+    public Flux<OrderEvent> take(String consumer, int max, Duration redeliverAfter) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                Instant now = clock.instant();
+                List<OrderEvent> out = new ArrayList<>();
+                for (Taken t : taken.values()) {
+                    if (out.size() < max && t.at().plus(redeliverAfter).isBefore(now)) {
+                        out.add(t.event());
+                    }
+                }
+                var fresh = waiting.values().iterator();
+                while (out.size() < max && fresh.hasNext()) {
+                    out.add(fresh.next());
+                    fresh.remove();
+                }
+                out.forEach(event -> taken.put(event.id(), new Taken(event, consumer, now)));
+                return Flux.fromIterable(out);
+            }
+        });
+    }
+
+    @Override
+    public Mono<Void> acknowledge(String eventId) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                taken.remove(eventId);
+                return Mono.empty();
+            }
+        });
     }
 }

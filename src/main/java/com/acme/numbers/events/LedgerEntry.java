@@ -14,7 +14,7 @@ import com.acme.numbers.ordering.model.OrderStatus;
  * @param status the last status seen, whoever saw it
  * @param placedAt when the gateway first recorded it
  * @param updatedAt when the status last changed
- * @param polls how often the reconciler has asked Bandwidth since
+ * @param polls how often the reconciler has asked Bandwidth without finding a new status (it backs off by this)
  */
 public record LedgerEntry(LedgerKey key, String caller, String customerOrderId, String idempotencyKey,
         OrderStatus status, Instant placedAt, Instant updatedAt, int polls) {

@@ -78,7 +78,12 @@ public final class Reconciler extends Sweeping {
         return read.flatMap(changed -> {
             meters.counter("gateway.reconciler.polls", "outcome", changed ? "changed" : "unchanged", "source", source)
                     .increment();
-            return changed ? Mono.<Void>empty() : ledger.schedule(key, later(entry), true);
+            if (changed) {
+                return Mono.<Void>empty();
+            }
+            // Bandwidth announced news its read does not show yet: look again soon, without backing off
+            return "callback".equals(source) ? ledger.schedule(key, clock.instant().plus(properties.firstPoll()), false)
+                    : ledger.schedule(key, later(entry), true);
         }).onErrorResume(NotFoundException.class, gone -> {
             log.warn("Bandwidth does not know {} {} of account {}; no longer followed", key.kind(), key.id(),
                     key.accountId());

@@ -13,7 +13,10 @@ import java.util.Map;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** Subscriptions and deliveries of one instance, in memory; a restart forgets them. */
+/**
+ * Subscriptions and deliveries of one instance, in memory, under one lock; each call acts when subscribed to, as
+ * the Redis store's do. A restart forgets them.
+ */
 public final class InMemoryWebhookStore implements WebhookStore {
 
     private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
@@ -26,88 +29,124 @@ public final class InMemoryWebhookStore implements WebhookStore {
     }
 
     @Override
-    public synchronized Mono<Void> save(Webhook webhook) {
-        webhooks.put(webhook.id(), webhook);
-        return Mono.empty();
+    public Mono<Void> save(Webhook webhook) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                webhooks.put(webhook.id(), webhook);
+                return Mono.empty();
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Webhook> find(String accountId, String webhookId) {
-        Webhook webhook = webhooks.get(webhookId);
-        return Mono.justOrEmpty(webhook != null && webhook.accountId().equals(accountId) ? webhook : null);
+    public Mono<Webhook> find(String accountId, String webhookId) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                Webhook webhook = webhooks.get(webhookId);
+                return Mono.justOrEmpty(webhook != null && webhook.accountId().equals(accountId) ? webhook : null);
+            }
+        });
     }
 
     @Override
-    public synchronized Flux<Webhook> list(String accountId) {
-        return Flux.fromIterable(webhooks.values().stream().filter(w -> w.accountId().equals(accountId)).toList());
+    public Flux<Webhook> list(String accountId) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                return Flux.fromIterable(webhooks.values().stream().filter(w -> w.accountId().equals(accountId)).toList());
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Boolean> delete(String accountId, String webhookId) {
-        Webhook webhook = webhooks.get(webhookId);
-        if (webhook == null || !webhook.accountId().equals(accountId)) {
-            return Mono.just(false);
-        }
-        webhooks.remove(webhookId);
-        Map<String, Delivery> gone = deliveries.remove(webhookId);
-        if (gone != null) {
-            gone.keySet().forEach(due::remove);
-        }
-        return Mono.just(true);
+    public Mono<Boolean> delete(String accountId, String webhookId) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                Webhook webhook = webhooks.get(webhookId);
+                if (webhook == null || !webhook.accountId().equals(accountId)) {
+                    return Mono.just(false);
+                }
+                webhooks.remove(webhookId);
+                Map<String, Delivery> gone = deliveries.remove(webhookId);
+                if (gone != null) {
+                    gone.keySet().forEach(due::remove);
+                }
+                return Mono.just(true);
+            }
+        });
     }
 
     @Override
-    public synchronized Mono<Boolean> add(Delivery delivery) {
-        Map<String, Delivery> mine = deliveries.computeIfAbsent(delivery.webhookId(), id -> bounded());
-        if (mine.containsKey(delivery.id())) {
-            return Mono.just(false);
-        }
-        mine.put(delivery.id(), delivery);
-        due.put(delivery.id(), delivery.nextAttemptAt());
-        return Mono.just(true);
-    }
-
-    @Override
-    public synchronized Mono<Void> update(Delivery delivery) {
-        Map<String, Delivery> mine = deliveries.get(delivery.webhookId());
-        if (mine != null && mine.containsKey(delivery.id())) {
-            mine.put(delivery.id(), delivery);
-            if (delivery.status() == Delivery.Status.PENDING) {
+    public Mono<Boolean> add(Delivery delivery) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                Map<String, Delivery> mine = deliveries.computeIfAbsent(delivery.webhookId(), id -> bounded());
+                if (mine.containsKey(delivery.id())) {
+                    return Mono.just(false);
+                }
+                mine.put(delivery.id(), delivery);
                 due.put(delivery.id(), delivery.nextAttemptAt());
+                return Mono.just(true);
             }
-            else {
-                due.remove(delivery.id());
-            }
-        }
-        return Mono.empty();
+        });
     }
 
     @Override
-    public synchronized Mono<Delivery> delivery(String webhookId, String deliveryId) {
-        Map<String, Delivery> mine = deliveries.get(webhookId);
-        return Mono.justOrEmpty(mine == null ? null : mine.get(deliveryId));
-    }
-
-    @Override
-    public synchronized Flux<Delivery> deliveries(String webhookId, int limit) {
-        Map<String, Delivery> mine = deliveries.getOrDefault(webhookId, Map.of());
-        List<Delivery> newestFirst = new ArrayList<>(mine.values());
-        Collections.reverse(newestFirst);
-        return Flux.fromIterable(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
-    }
-
-    @Override
-    public synchronized Flux<Delivery> claimDue(Instant now, int max, Duration lease) {
-        List<Delivery> claimed = new ArrayList<>();
-        for (Map.Entry<String, Instant> e : due.entrySet()) {
-            if (claimed.size() < max && !e.getValue().isAfter(now)) {
-                deliveries.values().stream().map(m -> m.get(e.getKey())).filter(d -> d != null).findFirst()
-                        .ifPresent(claimed::add);
+    public Mono<Void> update(Delivery delivery) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                Map<String, Delivery> mine = deliveries.get(delivery.webhookId());
+                if (mine != null && mine.containsKey(delivery.id())) {
+                    mine.put(delivery.id(), delivery);
+                    if (delivery.status() == Delivery.Status.PENDING) {
+                        due.put(delivery.id(), delivery.nextAttemptAt());
+                    }
+                    else {
+                        due.remove(delivery.id());
+                    }
+                }
+                return Mono.empty();
             }
-        }
-        claimed.sort(Comparator.comparing(Delivery::nextAttemptAt));
-        claimed.forEach(d -> due.put(d.id(), now.plus(lease)));
-        return Flux.fromIterable(claimed);
+        });
+    }
+
+    @Override
+    public Mono<Delivery> delivery(String webhookId, String deliveryId) {
+        return Mono.defer(() -> {
+            synchronized (this) {
+                Map<String, Delivery> mine = deliveries.get(webhookId);
+                return Mono.justOrEmpty(mine == null ? null : mine.get(deliveryId));
+            }
+        });
+    }
+
+    @Override
+    public Flux<Delivery> deliveries(String webhookId, int limit) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                Map<String, Delivery> mine = deliveries.getOrDefault(webhookId, Map.of());
+                List<Delivery> newestFirst = new ArrayList<>(mine.values());
+                Collections.reverse(newestFirst);
+                return Flux.fromIterable(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+            }
+        });
+    }
+
+    @Override
+    public Flux<Delivery> claimDue(Instant now, int max, Duration lease) {
+        return Flux.defer(() -> {
+            synchronized (this) {
+                List<Delivery> claimed = new ArrayList<>();
+                for (Map.Entry<String, Instant> e : due.entrySet()) {
+                    if (claimed.size() < max && !e.getValue().isAfter(now)) {
+                        deliveries.values().stream().map(m -> m.get(e.getKey())).filter(d -> d != null).findFirst()
+                                .ifPresent(claimed::add);
+                    }
+                }
+                claimed.sort(Comparator.comparing(Delivery::nextAttemptAt));
+                claimed.forEach(d -> due.put(d.id(), now.plus(lease)));
+                return Flux.fromIterable(claimed);
+            }
+        });
     }
 
     private Map<String, Delivery> bounded() {

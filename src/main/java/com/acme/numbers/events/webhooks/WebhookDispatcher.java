@@ -159,6 +159,6 @@ public final class WebhookDispatcher extends Sweeping {
     /** Hands new events on, then sends what is due. */
     @Override
     public Mono<Void> sweep() {
-        return fanOut().then(deliverDue());
+        return fanOut().then(Mono.defer(this::deliverDue));
     }
 }

@@ -17,7 +17,7 @@ record LedgerEntryResponse(
         String idempotencyKey,
         Instant placedAt,
         Instant updatedAt,
-        @Schema(description = "how often the reconciler has asked Bandwidth") int polls) {
+        @Schema(description = "polls by the reconciler that found no new status") int polls) {
 
     static LedgerEntryResponse of(LedgerEntry e) {
         return new LedgerEntryResponse(e.key().kind() == OrderKind.ORDER ? "order" : "disconnect", e.key().id(),

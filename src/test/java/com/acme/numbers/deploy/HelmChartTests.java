@@ -196,6 +196,23 @@ class HelmChartTests {
                 "resilience4j_circuitbreaker_state", "http_server_requests_seconds_count");
     }
 
+    @Test
+    void eventsSettingsReachTheGatewayAndWebhookEgressTheNetworkPolicy() throws IOException {
+        List<Map<String, Object>> docs = documents(new Helm(CHART).template().withName("gw")
+                .set("callbacks.publicUrl", "https://numbers.example.com")
+                .set("webhooks.allowedHosts[0]", "hooks.example.com").set("webhooks.allowedHosts[1]", "*.svc.example.net")
+                .set("networkPolicy.enabled", true)
+                .set("networkPolicy.webhookEgress[0].ports[0].port", 8080).call());
+
+        assertThat(path(configMap(docs, "gw-numbers-gateway"), "data"))
+                .containsEntry("GATEWAY_CALLBACKS_PUBLIC_URL", "https://numbers.example.com")
+                .containsEntry("GATEWAY_WEBHOOKS_ALLOWED_HOSTS", "hooks.example.com,*.svc.example.net")
+                .containsEntry("GATEWAY_WEBHOOKS_INSECURE_HTTP_HOSTS", "");
+        assertThat(path(only(docs, "NetworkPolicy"), "spec").get("egress").toString()).contains("port=8080");
+        assertThatThrownBy(() -> new Helm(CHART).template().withName("gw").set("callbacks.publicUrl", "ftp://x")
+                .call()).hasMessageContaining("publicUrl");
+    }
+
     static int dockerfileUser() throws IOException {
         Matcher user = Pattern.compile("(?m)^USER (\\d+):(\\d+)$").matcher(Files.readString(Path.of("Dockerfile")));
         assertThat(user.find()).as("Dockerfile has a numeric USER").isTrue();

@@ -29,6 +29,9 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
     protected static final String OAUTH_ACCOUNT = "acct-oauth";
     protected static final String BASIC_ACCOUNT = "acct-basic";
     protected static final String NO_CREDENTIALS_ACCOUNT = "acct-without-credentials";
+    /** An OAuth2 account only NumbersGatewayIntegrationTests uses, so it starts with no cached token. */
+    protected static final String FRESH_OAUTH_ACCOUNT = "acct-oauth-once";
+    protected static final String FRESH_CLIENT_ID = "client-e2e-once";
     protected static final String CLIENT_SECRET = "client-secret-5ec7-e2e";
     protected static final String PASSWORD = "password-5ec7-e2e";
     protected static final String TOKEN = "token-5ec7-e2e";
@@ -58,8 +61,14 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> root + "/jwks");
         registry.add("gateway.resilience.account-rate-limit", () -> "1000");
         registry.add("gateway.resilience.retry-initial-backoff", () -> "10ms");
+        // tests here count Bandwidth's calls: the reconciler must not poll their orders meanwhile
+        registry.add("gateway.events.first-poll", () -> "1h");
         registry.add("gateway.credentials.static." + OAUTH_ACCOUNT + ".client-id", () -> "client-e2e");
         registry.add("gateway.credentials.static." + OAUTH_ACCOUNT + ".client-secret", () -> CLIENT_SECRET);
+        registry.add("gateway.credentials.static." + FRESH_OAUTH_ACCOUNT + ".client-id", () -> FRESH_CLIENT_ID);
+        registry.add("gateway.credentials.static." + FRESH_OAUTH_ACCOUNT + ".client-secret", () -> CLIENT_SECRET);
+        registry.add("gateway.accounts." + FRESH_OAUTH_ACCOUNT + ".default-site-id", () -> "1001");
+        registry.add("gateway.accounts." + FRESH_OAUTH_ACCOUNT + ".default-peer-id", () -> "500001");
         registry.add("gateway.credentials.static." + BASIC_ACCOUNT + ".username", () -> "user-e2e");
         registry.add("gateway.credentials.static." + BASIC_ACCOUNT + ".password", () -> PASSWORD);
         registry.add("gateway.accounts." + OAUTH_ACCOUNT + ".default-site-id", () -> "1001");
@@ -67,7 +76,7 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
         registry.add("gateway.clients[0].name", () -> "ops");
         registry.add("gateway.clients[0].api-key-sha256", () -> ApiClients.sha256(OPS_KEY));
         registry.add("gateway.clients[0].accounts", () -> OAUTH_ACCOUNT + "," + BASIC_ACCOUNT + ","
-                + NO_CREDENTIALS_ACCOUNT);
+                + NO_CREDENTIALS_ACCOUNT + "," + FRESH_OAUTH_ACCOUNT);
         registry.add("gateway.clients[0].scopes", () -> "numbers:read,numbers:write");
         registry.add("gateway.clients[0].requests-per-second", () -> "1000");
         registry.add("gateway.clients[1].name", () -> "reader");

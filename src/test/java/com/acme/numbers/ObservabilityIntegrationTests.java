@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.acme.numbers.bandwidth.BandwidthEndpoints;
+import com.acme.numbers.deploy.ObservedMetrics;
 
 /** What operators see: Prometheus series, W3C trace context towards Bandwidth, the request id on log lines. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -57,6 +58,12 @@ class ObservabilityIntegrationTests extends StubBandwidthIntegrationTest {
                 .contains("application=\"numbers-gateway\"")
                 // no in-flight long-task timers: management.metrics.observations.ignored-meters
                 .doesNotContain("http_server_requests_active_seconds");
+        // every series the chart's dashboard and alerts query (but the events ones) is exported, after a search too
+        client.get().uri(api(OAUTH_ACCOUNT, "/available-numbers?areaCode=919&quantity=1")).header("X-API-Key",
+                OPS_KEY).exchange();
+        String afterSearch = prometheus();
+        assertThat(ObservedMetrics.requestsAndOrders()).isNotEmpty()
+                .allSatisfy(name -> assertThat(afterSearch).containsPattern("(?m)^" + name + "\\{"));
     }
 
     @Test

@@ -10,7 +10,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +19,9 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import com.acme.numbers.bandwidth.BandwidthEndpoints;
 
@@ -27,25 +29,39 @@ import com.acme.numbers.bandwidth.BandwidthEndpoints;
 @ExtendWith(OutputCaptureExtension.class)
 class CallerLimitsIntegrationTests extends StubBandwidthIntegrationTest {
 
+    /* One concurrent burst inside one clock second (tried again if it straddles two), so no timing decides it. */
     @Test
     void aClientOverItsRequestRateGets429WithRateLimitHeaders() {
         bandwidth.stubFor(get(urlPathEqualTo(upstream(OAUTH_ACCOUNT, "/orders/o1")))
                 .willReturn(xml(200, read(BandwidthEndpoints.class, "order-response-received.xml"))));
 
-        List<EntityExchangeResult<String>> results = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            results.add(client.get().uri(api(OAUTH_ACCOUNT, "/orders/o1")).header("X-API-Key", LIMITED_KEY)
-                    .exchange().expectBody(String.class).returnResult());
+        List<EntityExchangeResult<String>> results = null;
+        for (int attempt = 0; attempt < 5 && results == null; attempt++) {
+            results = burstWithinOneSecond(10);
         }
 
+        assertThat(results).as("a burst that fits in one second").isNotNull().hasSize(10);
         assertThat(results).allSatisfy(r -> assertThat(r.getResponseHeaders().getFirst("RateLimit-Limit"))
                 .isEqualTo("3"));
-        assertThat(results).filteredOn(r -> r.getStatus().value() == 200).hasSizeBetween(3, 6);
-        assertThat(results).filteredOn(r -> r.getStatus().value() == 429).isNotEmpty().allSatisfy(r -> {
+        assertThat(results).filteredOn(r -> r.getStatus().value() == 200).hasSize(3);
+        assertThat(results).filteredOn(r -> r.getStatus().value() == 429).hasSize(7).allSatisfy(r -> {
             assertThat(r.getResponseHeaders().getFirst("Retry-After")).isEqualTo("1");
             assertThat(r.getResponseHeaders().getFirst("RateLimit-Remaining")).isEqualTo("0");
             assertThat(r.getResponseBody()).contains("\"code\":\"client_rate_limited\"");
         });
+    }
+
+    /** @return the answers, or null when the burst did not fit in one clock second */
+    private List<EntityExchangeResult<String>> burstWithinOneSecond(int requests) {
+        long second = System.currentTimeMillis() / 1000;
+        await().atMost(Duration.ofSeconds(2)).until(() -> System.currentTimeMillis() / 1000 > second);
+        long start = System.currentTimeMillis() / 1000;
+        List<EntityExchangeResult<String>> results = Flux.range(0, requests)
+                .flatMap(i -> Mono.fromCallable(() -> client.get().uri(api(OAUTH_ACCOUNT, "/orders/o1"))
+                        .header("X-API-Key", LIMITED_KEY).exchange().expectBody(String.class).returnResult())
+                        .subscribeOn(Schedulers.boundedElastic()), requests)
+                .collectList().block();
+        return System.currentTimeMillis() / 1000 == start ? results : null;
     }
 
     @Test

@@ -32,6 +32,8 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
     /** An OAuth2 account only NumbersGatewayIntegrationTests uses, so it starts with no cached token. */
     protected static final String FRESH_OAUTH_ACCOUNT = "acct-oauth-once";
     protected static final String FRESH_CLIENT_ID = "client-e2e-once";
+    /** An account only the throttling test uses: Bandwidth's 429 closes it for a minute. */
+    protected static final String THROTTLED_ACCOUNT = "acct-throttled";
     protected static final String CLIENT_SECRET = "client-secret-5ec7-e2e";
     protected static final String PASSWORD = "password-5ec7-e2e";
     protected static final String TOKEN = "token-5ec7-e2e";
@@ -69,6 +71,8 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
         registry.add("gateway.credentials.static." + FRESH_OAUTH_ACCOUNT + ".client-secret", () -> CLIENT_SECRET);
         registry.add("gateway.accounts." + FRESH_OAUTH_ACCOUNT + ".default-site-id", () -> "1001");
         registry.add("gateway.accounts." + FRESH_OAUTH_ACCOUNT + ".default-peer-id", () -> "500001");
+        registry.add("gateway.credentials.static." + THROTTLED_ACCOUNT + ".client-id", () -> "client-e2e");
+        registry.add("gateway.credentials.static." + THROTTLED_ACCOUNT + ".client-secret", () -> CLIENT_SECRET);
         registry.add("gateway.credentials.static." + BASIC_ACCOUNT + ".username", () -> "user-e2e");
         registry.add("gateway.credentials.static." + BASIC_ACCOUNT + ".password", () -> PASSWORD);
         registry.add("gateway.accounts." + OAUTH_ACCOUNT + ".default-site-id", () -> "1001");
@@ -76,7 +80,7 @@ public abstract class StubBandwidthIntegrationTest extends RunningGatewayTest {
         registry.add("gateway.clients[0].name", () -> "ops");
         registry.add("gateway.clients[0].api-key-sha256", () -> ApiClients.sha256(OPS_KEY));
         registry.add("gateway.clients[0].accounts", () -> OAUTH_ACCOUNT + "," + BASIC_ACCOUNT + ","
-                + NO_CREDENTIALS_ACCOUNT + "," + FRESH_OAUTH_ACCOUNT);
+                + NO_CREDENTIALS_ACCOUNT + "," + FRESH_OAUTH_ACCOUNT + "," + THROTTLED_ACCOUNT);
         registry.add("gateway.clients[0].scopes", () -> "numbers:read,numbers:write");
         registry.add("gateway.clients[0].requests-per-second", () -> "1000");
         registry.add("gateway.clients[1].name", () -> "reader");

@@ -436,7 +436,8 @@ class BandwidthAdapterTests {
             long start = System.nanoTime();
             assertThatThrownBy(() -> adapter.search(OAUTH_ACCOUNT, search("919", false)).block())
                     .isInstanceOf(UpstreamFailureException.class).hasMessageNotContaining("lol");
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            // an expanded or fully built document would take minutes or run out of memory: seconds is generous
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
         }
     }
 

@@ -1,13 +1,13 @@
 package com.acme.numbers.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -114,10 +114,8 @@ class DockerfileIT {
         Path log = work.resolve("app.log");
         Process process = builder.redirectOutput(log.toFile()).start();
         try {
-            Instant deadline = Instant.now().plusSeconds(60);
-            while (Instant.now().isBefore(deadline) && !Files.readString(log).contains("Started ")) {
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.readString(log).contains("Started ") || !process.isAlive());
             String output = Files.readString(log);
             assertThat(output).as(output).contains("Started ")
                     .as("the trained class archive is used").contains("Mapped dynamic region")

@@ -48,20 +48,24 @@ class SandboxConformanceTests extends SandboxIntegrationTest {
                 Fixtures.readShared("reservation-request.xml").replace("4354770625", number)), Set.of(), Set.of());
     }
 
+    /*
+     * The sandbox echoes the order type the request used, where the sample echoes an existing-number order: the
+     * allowed extras are that type's elements as the real request has them (read from the request, never from the
+     * answer under test), and the echo must carry the request's values.
+     */
     @Test
     void ordersCreatedFromEveryRealRequestAnswerLikeBandwidth() {
         for (String request : new String[] { "order-request-area-code.xml", "order-request-rate-center.xml",
                 "order-request-npanxx.xml", "order-request-lata.xml", "order-request-tollfree-vanity.xml",
                 "order-request-tollfree-wildchar.xml", "order-request-combined.xml",
                 "order-request-combined-local-vanity.xml", "order-request-existing-tn.xml" }) {
-            String answer = post(ACCOUNT_PATH + "/orders", Fixtures.readShared(request).replace("743", "1001"));
-            // The sandbox echoes the order type the request used; the sample echoes an existing-number order.
-            Set<String> typeElements = XmlPaths.elementPaths(answer).stream()
-                    .filter(p -> p.matches("OrderResponse/Order/[A-Za-z]+OrderType.*")).collect(
-                            Collectors.toCollection(TreeSet::new));
-            compare("order-response-received.xml", answer, typeElements.stream()
-                    .filter(p -> !p.startsWith("OrderResponse/Order/ExistingTelephoneNumberOrderType"))
-                    .collect(Collectors.toSet()),
+            String sent = Fixtures.readShared(request).replace("743", "1001");
+            String answer = post(ACCOUNT_PATH + "/orders", sent);
+            Set<String> requestedType = XmlPaths.elementPaths(sent).stream()
+                    .filter(p -> p.matches("Order/[A-Za-z]+OrderType.*"))
+                    .map(p -> "OrderResponse/" + p).collect(Collectors.toCollection(TreeSet::new));
+            assertThat(requestedType).as("the order type of %s", request).isNotEmpty();
+            compare("order-response-received.xml", answer, requestedType,
                     request.equals("order-request-existing-tn.xml") ? Set.of()
                             : Set.of("OrderResponse/Order/ExistingTelephoneNumberOrderType",
                                     "OrderResponse/Order/ExistingTelephoneNumberOrderType/TelephoneNumberList",
@@ -69,6 +73,18 @@ class SandboxConformanceTests extends SandboxIntegrationTest {
                     "OrderResponse/Order/ExistingTelephoneNumberOrderType/ReservationIdList",
                     "OrderResponse/Order/ExistingTelephoneNumberOrderType/ReservationIdList/ReservationId",
                     "OrderResponse/Order/BackOrderRequested", "OrderResponse/Order/PartialAllowed");
+            assertThat(XmlPaths.text(answer, "/OrderResponse/OrderStatus")).as(request).isEqualTo("RECEIVED");
+            assertThat(XmlPaths.text(answer, "/OrderResponse/Order/SiteId")).as(request).isEqualTo("1001");
+            assertThat(XmlPaths.text(answer, "/OrderResponse/Order/Name")).as(request)
+                    .isEqualTo(XmlPaths.text(sent, "/Order/Name"));
+            for (String element : requestedType) {
+                String path = "/" + element;
+                boolean leaf = requestedType.stream().noneMatch(other -> other.startsWith(element + "/"));
+                if (leaf && XmlPaths.texts(sent, path.replace("/OrderResponse", "")).size() == 1) {
+                    assertThat(XmlPaths.text(answer, path)).as("%s echoes %s", request, element)
+                            .isEqualTo(XmlPaths.text(sent, path.replace("/OrderResponse", "")));
+                }
+            }
         }
     }
 

@@ -35,6 +35,7 @@ import com.acme.numbers.bandwidth.mapping.OrderMapper;
 import com.acme.numbers.bandwidth.mapping.ResourceMapper;
 import com.acme.numbers.bandwidth.xml.DisconnectXml;
 import com.acme.numbers.bandwidth.xml.EnvelopeXml;
+import com.acme.numbers.bandwidth.xml.ErrorXml;
 import com.acme.numbers.bandwidth.xml.NotificationXml;
 import com.acme.numbers.bandwidth.xml.OrderListXml;
 import com.acme.numbers.bandwidth.xml.OrderResponseXml;
@@ -194,6 +195,46 @@ class ReadFidelityTests {
                 List.of(PhoneNumber.parse("2055551213")), List.of(PhoneNumber.parse("2055551212")),
                 List.of(new OrderError("5005", "The telephone number is unavailable for ordering",
                         PhoneNumber.parse("2055551212")))));
+    }
+
+    @Test
+    void aFailedOrderAndTheSpecsCreatedOrderReadWhole() {
+        assertThat(order("order-response-failed.xml")).isEqualTo(new NumberOrder("errorid", null, "MyTestOrderId",
+                "56984", "223787", OrderStatus.FAILED, Instant.parse("2022-02-17T15:28:24.026Z"),
+                Instant.parse("2022-02-17T15:28:24.152Z"), "1 number requested", List.of(), List.of(),
+                List.of(new OrderError("5018", "The entire quantity of telephone numbers ordered is unavailable",
+                        null))));
+        // the official example has no OrderStatus: a created order is RECEIVED
+        assertThat(order("order-response-created-spec.xml")).isEqualTo(new NumberOrder(
+                "34adcd9f-2c4a-4631-9dae-d1f318ed57bc", "Zip Order", "123456789", "3013", null, OrderStatus.RECEIVED,
+                Instant.parse("2014-07-11T17:13:57.788Z"), null, null, List.of(), List.of(), List.of()));
+    }
+
+    @Test
+    void aReceivedDisconnectReadsWholeAndItsMalformedDateIsNotGuessed() {
+        DisconnectXml.ResponseXml xml = BandwidthXml.read(readShared("disconnect-response-received.xml"),
+                DisconnectXml.ResponseXml.class);
+        // the sample's OrderCreateDate is "2022-05-25T14-12-57.840Z" (dashes in the time): no instant is made up
+        assertThat(ResourceMapper.toDisconnect(xml, "fallback")).isEqualTo(new Disconnect(
+                "ba05e04b-192a-47cb-b182-b1bf6cfef0d7", null, "My OrderId", OrderStatus.RECEIVED, null,
+                List.of(PhoneNumber.parse("4158714245"), PhoneNumber.parse("4352154439"),
+                        PhoneNumber.parse("4352154466")), List.of(), List.of()));
+    }
+
+    @Test
+    void everyErrorCarrierReadsItsCodeAndDescription() {
+        assertThat(error("error-search-4010.xml")).isEqualTo(new ErrorXml("4010", "One of more required search "
+                + "parameters are null or empty, please refer to the api documentation", null));
+        assertThat(error("error-reservation-5041.xml")).extracting(ErrorXml::code, ErrorXml::description)
+                .containsExactly("5041", "Reservation failed: telephone number 9195551212 is not available.");
+        assertThat(error("error-order-5016.xml")).extracting(ErrorXml::code, ErrorXml::description)
+                .containsExactly("5016", "The SiteId submitted is invalid.");
+        assertThat(error("error-not-found-404.xml")).extracting(ErrorXml::code, ErrorXml::description)
+                .containsExactly(null, "The resource does not exist");
+    }
+
+    private static ErrorXml error(String file) {
+        return BandwidthXml.read(readShared(file), EnvelopeXml.class).firstError();
     }
 
     @Test

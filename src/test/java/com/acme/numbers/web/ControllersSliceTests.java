@@ -11,14 +11,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.ordering.OrderChecks;
@@ -30,17 +25,15 @@ import com.acme.numbers.ordering.model.NumberOrder;
 import com.acme.numbers.ordering.model.OrderStatus;
 import com.acme.numbers.ordering.model.PhoneNumber;
 import com.acme.numbers.ordering.model.Reservation;
-import com.acme.numbers.web.slice.WebSliceConfiguration;
+import com.acme.numbers.web.slice.WebSlice;
 
 /**
  * The number controllers alone (search, reservations, orders, disconnects, phone numbers): their validation, status
  * codes and problem bodies, with the use cases stubbed. Callers' keys and the other filters: the full-application
  * tests.
  */
-@WebFluxTest(controllers = { AvailableNumbersController.class, ReservationController.class, OrderController.class,
-        DisconnectController.class, PhoneNumberController.class },
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WebFilter.class))
-@Import(WebSliceConfiguration.class)
+@WebSlice({ AvailableNumbersController.class, ReservationController.class, OrderController.class,
+        DisconnectController.class, PhoneNumberController.class })
 class ControllersSliceTests {
 
     private static final String API = "/api/v1/accounts/123";

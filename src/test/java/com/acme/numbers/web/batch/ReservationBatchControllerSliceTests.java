@@ -10,24 +10,17 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
 
 import com.acme.numbers.ordering.ReservationBatches;
 import com.acme.numbers.ordering.error.NotFoundException;
-import com.acme.numbers.web.slice.WebSliceConfiguration;
+import com.acme.numbers.web.slice.WebSlice;
 
 /** Reservation batches over HTTP alone: validation, status codes and problem bodies, the use case stubbed. */
-@WebFluxTest(controllers = ReservationBatchController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WebFilter.class))
-@Import(WebSliceConfiguration.class)
+@WebSlice(ReservationBatchController.class)
 class ReservationBatchControllerSliceTests {
 
     private static final String BATCHES = "/api/v1/accounts/123/reservation-batches";

@@ -7,13 +7,8 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Flux;
 
 import com.acme.numbers.events.LedgerEntry;
@@ -21,12 +16,10 @@ import com.acme.numbers.events.LedgerKey;
 import com.acme.numbers.events.OrderKind;
 import com.acme.numbers.events.OrderLedger;
 import com.acme.numbers.ordering.model.OrderStatus;
-import com.acme.numbers.web.slice.WebSliceConfiguration;
+import com.acme.numbers.web.slice.WebSlice;
 
 /** The ledger listing alone: its limit rule and its JSON view. */
-@WebFluxTest(controllers = LedgerController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WebFilter.class))
-@Import(WebSliceConfiguration.class)
+@WebSlice(LedgerController.class)
 class LedgerControllerSliceTests {
 
     @Autowired

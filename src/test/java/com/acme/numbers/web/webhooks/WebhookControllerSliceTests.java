@@ -15,15 +15,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -32,12 +28,11 @@ import com.acme.numbers.events.webhooks.SigningSecret;
 import com.acme.numbers.events.webhooks.Webhook;
 import com.acme.numbers.events.webhooks.Webhooks;
 import com.acme.numbers.ordering.error.NotFoundException;
-import com.acme.numbers.web.slice.WebSliceConfiguration;
+import com.acme.numbers.web.slice.WebSlice;
 
 /** The webhooks API alone: validation, status codes and problem bodies, the use cases stubbed. */
-@WebFluxTest(controllers = WebhookController.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = WebFilter.class))
-@Import({ WebSliceConfiguration.class, WebhookControllerSliceTests.Policy.class })
+@WebSlice(WebhookController.class)
+@Import(WebhookControllerSliceTests.Policy.class)
 class WebhookControllerSliceTests {
 
     private static final String WEBHOOKS = "/api/v1/accounts/123/webhooks";

@@ -1,9 +1,11 @@
 # syntax=docker/dockerfile:1
-# Numbers Gateway image: built with the Maven wrapper, run on a JRE as a numeric non-root user.
+# Numbers Gateway image: built with the Maven wrapper, run on a Temurin 25 JRE as a numeric non-root user.
+# The code is Java 17 (source and bytecode), so the README's commands work on a JDK 17 machine; the image runs on 25
+# for its AOT cache (JEP 483/514), which starts the gateway faster than 17's class data sharing (bench/README.md).
 #   docker build -t numbers-gateway .
 #   docker run -p 8080:8080 numbers-gateway          # sandbox mode: no Bandwidth account needed
 
-FROM maven:3.9-eclipse-temurin-17 AS build
+FROM maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /build
 COPY .mvn/ .mvn/
 COPY mvnw pom.xml ./
@@ -11,13 +13,13 @@ RUN ./mvnw -B -q dependency:go-offline
 COPY src/ src/
 RUN ./mvnw -B -DskipTests package && cp target/numbers-gateway-*.jar app.jar
 
-FROM eclipse-temurin:17-jre AS layers
+FROM eclipse-temurin:25-jre AS layers
 WORKDIR /layers
 COPY --from=build /build/app.jar app.jar
-# Plain jars with a class path in the manifest, not the launcher: class data sharing needs them.
+# Plain jars with a class path in the manifest, not the launcher: the AOT cache needs them.
 RUN java -Djarmode=tools -jar app.jar extract --layers --destination extracted
 
-FROM eclipse-temurin:17-jre
+FROM eclipse-temurin:25-jre
 RUN groupadd --system --gid 10001 app && useradd --system --uid 10001 --gid app --no-create-home app
 WORKDIR /app
 # Layers from the least to the most often changed, so a code change rebuilds only the last one.
@@ -34,11 +36,11 @@ COPY --from=layers /layers/extracted/application/ ./
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Xmn64m -XX:+ExitOnOutOfMemoryError -Djava.io.tmpdir=/tmp" \
     LOGGING_STRUCTURED_FORMAT_CONSOLE=ecs \
     SERVER_ADDRESS=0.0.0.0
-# Class data sharing: a training run that stops after the context refresh (sandbox mode, no network) archives the
-# loaded classes, which the entrypoint maps: a faster start to readiness (bench/README.md).
-RUN java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar app.jar
+# AOT cache: a training run that stops after the context refresh (sandbox mode, no network) records the classes it
+# loaded and linked (and their profiles), which the entrypoint maps: a faster start to readiness (bench/README.md).
+RUN java -XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh -jar app.jar
 USER 10001:10001
 EXPOSE 8080
 # Probes: GET /actuator/health/liveness and /actuator/health/readiness on port 8080 (the Helm chart uses them);
 # the JRE image has no HTTP client for a HEALTHCHECK, and Kubernetes ignores HEALTHCHECK anyway.
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=app.jsa", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-XX:AOTCache=app.aot", "-jar", "app.jar"]

@@ -22,16 +22,20 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.acme.numbers.support.Tiers;
+
 /**
  * What can be proved about the image without a Docker engine: the Dockerfile follows the rules (multi-stage,
  * wrapper build, JRE runtime, numeric non-root user, exec-form entrypoint, container-sized heap, no secrets), the
  * layers it copies are the ones the packaged jar has, in its order, and the layout it assembles runs the image's
- * class-data-sharing training command, then starts with the image's entrypoint and environment, maps the trained
- * archive and logs JSON. Runs after {@code package} (failsafe).
+ * AOT-cache training command on the image's JDK (Temurin 25), then starts with the image's entrypoint and
+ * environment, opens the trained cache and logs JSON. Runs after {@code package} (failsafe).
  */
 class DockerfileIT {
 
     private static final Path DOCKERFILE = Path.of("Dockerfile");
+    /** The image's runtime; the suite itself may run on 17 or 25. */
+    private static final Path IMAGE_JDK = Path.of(System.getProperty("image.jdk", "/usr/lib/jvm/temurin-25-jdk-amd64"));
     private static final Pattern COPY_LAYER = Pattern.compile(
             "(?m)^COPY --from=layers /layers/extracted/([\\w-]+)/ \\./$");
 
@@ -41,7 +45,7 @@ class DockerfileIT {
         List<String> stages = lines(dockerfile, "^FROM (.+)$");
 
         assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(stages.get(stages.size() - 1)).contains("-jre").doesNotContain(" AS ");
+        assertThat(stages.get(stages.size() - 1)).contains("eclipse-temurin:25-jre").doesNotContain(" AS ");
         assertThat(dockerfile).containsPattern("(?m)^RUN \\./mvnw .*package");
         assertThat(HelmChartTests.dockerfileUser()).isPositive();
         assertThat(lines(dockerfile, "^USER (.+)$")).containsExactly("10001:10001");
@@ -64,7 +68,7 @@ class DockerfileIT {
             copied.add(copy.group(1));
         }
 
-        String layers = run(List.of("java", "-Djarmode=tools", "-jar", jar().toString(), "list-layers"), null,
+        String layers = run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "list-layers"), null,
                 Duration.ofSeconds(60));
 
         assertThat(copied).isEqualTo(layers.lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
@@ -83,7 +87,7 @@ class DockerfileIT {
     void assembledLayersTrainTheClassArchiveAndStartWithTheImagesEntrypointAndLogJson(@TempDir Path work)
             throws Exception {
         String dockerfile = Files.readString(DOCKERFILE);
-        run(List.of("java", "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers",
+        run(List.of(java(), "-Djarmode=tools", "-jar", jar().toString(), "extract", "--layers",
                 "--destination", work.resolve("extracted").toString()), null, Duration.ofSeconds(60));
         Path app = Files.createDirectories(work.resolve("app"));
         try (Stream<Path> layers = Files.list(work.resolve("extracted"))) {
@@ -97,8 +101,9 @@ class DockerfileIT {
         }
         String toolOptions = imageToolOptions(dockerfile).replace("-Djava.io.tmpdir=/tmp", "-Djava.io.tmpdir=" + work);
 
-        List<String> training = List.of(lines(dockerfile, "^RUN (java .*-XX:ArchiveClassesAtExit=.*)$").get(0)
-                .split(" +"));
+        List<String> training = new ArrayList<>(List.of(lines(dockerfile, "^RUN (java .*-XX:AOTCacheOutput=.*)$")
+                .get(0).split(" +")));
+        training.set(0, java());
         ProcessBuilder train = new ProcessBuilder(training).directory(app.toFile()).redirectErrorStream(true);
         train.environment().put("JAVA_TOOL_OPTIONS", toolOptions);
         Process trainer = train.redirectOutput(work.resolve("training.log").toFile()).start();
@@ -107,9 +112,10 @@ class DockerfileIT {
 
         List<String> entrypoint = new ArrayList<>(List.of(JsonMapper.builder().build()
                 .readValue(lines(dockerfile, "^ENTRYPOINT (.+)$").get(0), String[].class)));
+        entrypoint.set(0, java());
         entrypoint.add("--server.port=0");
         ProcessBuilder builder = new ProcessBuilder(entrypoint).directory(app.toFile()).redirectErrorStream(true);
-        builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions + " -Xlog:cds=info");
+        builder.environment().put("JAVA_TOOL_OPTIONS", toolOptions + " -Xlog:aot=info");
         builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         Path log = work.resolve("app.log");
         Process process = builder.redirectOutput(log.toFile()).start();
@@ -118,8 +124,8 @@ class DockerfileIT {
                     .until(() -> Files.readString(log).contains("Started ") || !process.isAlive());
             String output = Files.readString(log);
             assertThat(output).as(output).contains("Started ")
-                    .as("the trained class archive is used").contains("Mapped dynamic region")
-                    .doesNotContain("Unable to use shared archive");
+                    .as("the trained AOT cache is used").contains("Opened AOT cache app.aot")
+                    .doesNotContain("Unable to use AOT cache");
             JsonNode started = JsonMapper.builder().build().readTree(output.lines()
                     .filter(line -> line.startsWith("{") && line.contains("Started ")).findFirst().orElseThrow());
             assertThat(started.get("@timestamp")).isNotNull();
@@ -129,6 +135,14 @@ class DockerfileIT {
             process.destroy();
             process.waitFor(20, TimeUnit.SECONDS);
         }
+    }
+
+    /** The image's {@code java}: Temurin 25 (here, or at {@code -Dimage.jdk}); without it the test cannot run. */
+    private static String java() {
+        Path java = IMAGE_JDK.resolve("bin/java");
+        Tiers.require(Files.isExecutable(java), "the image's JDK (Temurin 25) is not at " + IMAGE_JDK
+                + " (install it or pass -Dimage.jdk=<its home>)");
+        return java.toString();
     }
 
     /** The image's own JVM options, so the training run and the start here use exactly the flags it ships. */

@@ -3,23 +3,18 @@ package com.acme.numbers.bandwidth;
 import static com.acme.numbers.support.Fixtures.readShared;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.junit.jupiter.api.Test;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import com.acme.numbers.bandwidth.xml.NotificationXml;
 import com.acme.numbers.bandwidth.xml.SubscriptionXml;
+import com.acme.numbers.support.XmlDocuments;
 
 /**
  * Bandwidth's own notification and subscription payloads ({@code ../shared/bandwidth-xml}) against what the
@@ -35,7 +30,7 @@ class CallbackConformanceTests {
                 .map(c -> c.getAccessor().getAnnotation(JsonProperty.class).value())
                 .collect(Collectors.toSet());
 
-        List<String> children = childNames(sample);
+        List<String> children = XmlDocuments.childNames(sample);
         assertThat(mapped).containsAll(children);
 
         NotificationXml read = BandwidthXml.read(sample, NotificationXml.class);
@@ -78,46 +73,14 @@ class CallbackConformanceTests {
      */
     @Test
     void theSubscriptionWeSendHasTheRealRequestsElementsInItsOrder() throws Exception {
-        List<String> real = new ArrayList<>(paths(readShared("subscription-request-callback.xml")));
+        List<String> real = new ArrayList<>(XmlDocuments.elementPaths(readShared("subscription-request-callback.xml")));
         real.remove("Subscription/CallbackSubscription/CallbackCredentials/PublicKey");
         real.remove("Subscription/CallbackSubscription/NumberFormat");
 
         String ours = BandwidthXml.write(SubscriptionXml.callback("orders", "http://yourhost:8080/path/to/resource",
                 12000, "superuser", "s3cure"));
 
-        assertThat(paths(ours)).containsExactlyElementsOf(real);
+        assertThat(XmlDocuments.elementPaths(ours)).containsExactlyElementsOf(real);
     }
 
-    private static List<String> childNames(String xml) throws Exception {
-        Element root = parse(xml);
-        List<String> names = new ArrayList<>();
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                names.add(e.getTagName());
-            }
-        }
-        return names;
-    }
-
-    private static List<String> paths(String xml) throws Exception {
-        List<String> paths = new ArrayList<>();
-        collect(parse(xml), parse(xml).getTagName(), paths);
-        return paths;
-    }
-
-    private static void collect(Element element, String path, List<String> paths) {
-        paths.add(path);
-        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                collect(e, path + "/" + e.getTagName(), paths);
-            }
-        }
-    }
-
-    private static Element parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement();
-    }
 }

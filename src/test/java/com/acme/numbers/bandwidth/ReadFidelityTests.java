@@ -3,12 +3,10 @@ package com.acme.numbers.bandwidth;
 import static com.acme.numbers.support.Fixtures.readShared;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -22,13 +20,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import com.acme.numbers.bandwidth.mapping.BandwidthMapper;
 import com.acme.numbers.bandwidth.mapping.OrderMapper;
@@ -53,6 +48,7 @@ import com.acme.numbers.ordering.model.PhoneNumber;
 import com.acme.numbers.ordering.model.Reservation;
 import com.acme.numbers.ordering.model.SearchResult;
 import com.acme.numbers.support.Fixtures;
+import com.acme.numbers.support.XmlDocuments;
 
 /**
  * Read-side fidelity, "nothing dropped": every element of every real Bandwidth answer in {@code ../shared} is either
@@ -156,13 +152,14 @@ class ReadFidelityTests {
     void nothingInARealAnswerGoesUnread() throws Exception {
         Map<String, List<String>> unread = new TreeMap<>();
         for (Map.Entry<String, Class<?>> file : READ_WITH.entrySet()) {
-            Element root = parse(readShared(file.getKey()));
+            String xml = readShared(file.getKey());
+            Element root = XmlDocuments.root(xml);
             Set<String> mapped = new LinkedHashSet<>();
             mapped(file.getValue(), root.getTagName(), mapped, 0);
             Set<String> mappedLower = new TreeSet<>();
             mapped.forEach(path -> mappedLower.add(path.toLowerCase(Locale.ROOT)));
             List<String> missing = new ArrayList<>();
-            for (String path : paths(root)) {
+            for (String path : new LinkedHashSet<>(XmlDocuments.elementPaths(xml))) {
                 boolean ignored = IGNORED.getOrDefault(file.getKey(), Map.of()).keySet().stream()
                         .anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"));
                 if (!path.equals(root.getTagName()) && !ignored
@@ -308,25 +305,4 @@ class ReadFidelityTests {
         return type instanceof Class<?> c ? c : Object.class;
     }
 
-    private static List<String> paths(Element root) {
-        Set<String> paths = new LinkedHashSet<>();
-        collect(root, root.getTagName(), paths);
-        return new ArrayList<>(paths);
-    }
-
-    private static void collect(Element element, String path, Set<String> paths) {
-        paths.add(path);
-        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e) {
-                collect(e, path + "/" + e.getTagName(), paths);
-            }
-        }
-    }
-
-    private static Element parse(String xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))
-                .getDocumentElement();
-    }
 }

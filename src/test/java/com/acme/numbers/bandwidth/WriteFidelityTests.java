@@ -3,21 +3,16 @@ package com.acme.numbers.bandwidth;
 import static com.acme.numbers.support.Fixtures.readShared;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 import com.acme.numbers.bandwidth.mapping.OrderMapper;
 import com.acme.numbers.bandwidth.mapping.ResourceMapper;
@@ -30,6 +25,7 @@ import com.acme.numbers.ordering.model.PhoneNumber;
 import com.acme.numbers.ordering.model.SearchCriteria;
 import com.acme.numbers.ordering.model.SearchKey;
 import com.acme.numbers.ordering.model.SelectionType;
+import com.acme.numbers.support.XmlDocuments;
 
 /**
  * Write-side fidelity: the XML the adapter sends for each order type, a reservation and a disconnect has the same root,
@@ -93,10 +89,10 @@ class WriteFidelityTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("requests")
     void theAdapterWritesTheElementsBandwidthsOwnRequestHasInItsOrder(String file, String ours) {
-        List<String> real = new ArrayList<>(paths(readShared(file)).stream().map(p -> p.replace("/Lata", "/LATA"))
+        List<String> real = new ArrayList<>(XmlDocuments.elementPaths(readShared(file)).stream().map(p -> p.replace("/Lata", "/LATA"))
                 .toList());
         real.removeAll(LEFT_TO_DEFAULTS.getOrDefault(file, Set.of()));
-        List<String> sent = new ArrayList<>(paths(ours));
+        List<String> sent = new ArrayList<>(XmlDocuments.elementPaths(ours));
         sent.removeAll(STATED_EXPLICITLY.getOrDefault(file, Set.of()));
 
         assertThat(sent).as("element names and nesting of our %s against the real one%n%s", file, ours)
@@ -121,27 +117,4 @@ class WriteFidelityTests {
     }
 
     /** Every element's path from the root, in document order. */
-    private static List<String> paths(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Element root = factory.newDocumentBuilder()
-                    .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-            List<String> paths = new ArrayList<>();
-            collect(root, root.getTagName(), paths);
-            return paths;
-        }
-        catch (Exception ex) {
-            throw new IllegalStateException("not XML: " + xml, ex);
-        }
-    }
-
-    private static void collect(Element element, String path, List<String> paths) {
-        paths.add(path);
-        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element e) {
-                collect(e, path + "/" + e.getTagName(), paths);
-            }
-        }
-    }
 }

@@ -73,7 +73,11 @@ class BandwidthCallbackController {
                     + "Bandwidth sends its subscription's login; wrong credentials are 401 too. The same "
                     + "notification twice is one event.")
     @ApiResponse(responseCode = "200", description = "Accepted")
-    @ApiResponse(responseCode = "401", description = "No or wrong Basic credentials")
+    @ApiResponse(responseCode = "401", description = "No or wrong Basic credentials (WWW-Authenticate: Basic)")
+    @ApiResponse(responseCode = "400", description = "Not a Notification document, or one with a DOCTYPE")
+    @ApiResponse(responseCode = "404", description = "This gateway serves no such account")
+    @ApiResponse(responseCode = "413", description = "Larger than gateway.callbacks.max-body")
+    @ApiResponse(responseCode = "415", description = "Not application/xml or text/xml")
     Mono<ResponseEntity<Void>> receive(@PathVariable String accountId,
             @Parameter(in = ParameterIn.HEADER, description = "Basic: the callback login")
             @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String authorization,

@@ -17,19 +17,19 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private static final Duration IN_FLIGHT_RETRY_AFTER = Duration.ofSeconds(1);
 
-    private record Entry(String fingerprint, Instant createdAt, StoredResponse response) {
+    private record Kept(String fingerprint, Instant createdAt, StoredResponse response) {
     }
 
     private final Clock clock;
     private final Duration retention;
-    private final Map<String, Entry> entries;
+    private final Map<String, Kept> entries;
 
     public InMemoryIdempotencyStore(Clock clock, Duration retention, int maxKeys) {
         this.clock = clock;
         this.retention = retention;
         this.entries = new LinkedHashMap<>() {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Kept> eldest) {
                 return size() > maxKeys;
             }
         };
@@ -42,10 +42,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private synchronized Claim claimNow(String key, String fingerprint) {
         Instant now = clock.instant();
-        Entry entry = entries.get(key);
+        Kept entry = entries.get(key);
         if (entry == null || entry.createdAt().plus(retention).isBefore(now)) {
             entries.remove(key);
-            entries.put(key, new Entry(fingerprint, now, null));
+            entries.put(key, new Kept(fingerprint, now, null));
             return new Claim.Claimed();
         }
         if (!entry.fingerprint().equals(fingerprint)) {
@@ -59,7 +59,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     public Mono<Void> complete(String key, StoredResponse response) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                entries.computeIfPresent(key, (k, e) -> new Entry(e.fingerprint(), e.createdAt(), response));
+                entries.computeIfPresent(key, (k, e) -> new Kept(e.fingerprint(), e.createdAt(), response));
             }
         });
     }
@@ -68,7 +68,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     public Mono<Void> release(String key) {
         return Mono.fromRunnable(() -> {
             synchronized (this) {
-                Entry entry = entries.get(key);
+                Kept entry = entries.get(key);
                 if (entry != null && entry.response() == null) {
                     entries.remove(key);
                 }

@@ -20,7 +20,7 @@ ulimit -n 65536 || true
 export TOKEN_ANSWER='{"access_token":"bench-token","token_type":"Bearer","expires_in":3600}'
 
 start_upstream() { # nginx with recorded Bandwidth answers on 18081, nginx as a plain proxy on 18082, 1 s upstream on
-  # 18084, the orders stand-in on 18085
+  # 18084, the orders stand-in on 18086 (18085 is the floor's)
   echo "== recorded Bandwidth answers"
   python3 bench/make_fixtures.py "$WORK"
   chmod 755 "$WORK" && chmod 644 "$WORK"/*.xml   # nginx workers run as another user
@@ -37,7 +37,7 @@ http {
     listen 127.0.0.1:18081;
     location = /api/accounts/bench/availableNumbers { alias $WORK/small.xml; }
     location = /api/accounts/big/availableNumbers { alias $WORK/big.xml; }
-    location = /api/accounts/bench/orders { proxy_pass http://127.0.0.1:18085; }
+    location = /api/accounts/bench/orders { proxy_pass http://127.0.0.1:18086; }
     location = /api/accounts/slow/availableNumbers { proxy_pass http://127.0.0.1:18084; }
     location = /api/oauth2/token {
       default_type application/json;
@@ -56,7 +56,7 @@ NGINX
     curl -sf -o /dev/null "$url" || { echo "nginx does not serve $url" >&2; exit 1; }
   done
   start_slow_upstream 18084 1
-  python3 bench/order_upstream.py "$WORK/order.xml" 18085 & PIDS+=($!)
+  python3 bench/order_upstream.py "$WORK/order.xml" 18086 & PIDS+=($!)
 }
 
 start_slow_upstream() { # port delay-seconds: the small search answered after the delay (the fixtures must exist)
@@ -68,9 +68,22 @@ start_slow_upstream() { # port delay-seconds: the small search answered after th
 build_gateway() {
   ./mvnw -B -q -DskipTests package
   GATEWAY_JAR=$(ls target/numbers-gateway-*.jar | grep -v original | head -1)
-  java -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
+  "$JAVA" -Djarmode=tools -jar "$GATEWAY_JAR" extract --destination "$WORK/app" > /dev/null
   APP_JAR=$(ls "$WORK"/app/*.jar)
 }
+
+# Every JVM here (gateway, Spring Cloud Gateway, the floor) runs on the image's runtime, Temurin 25, when the machine
+# has it; JAVA=/path/to/java picks another (JDK 17 for a before/after).
+if [ -z "${JAVA:-}" ]; then
+  if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  else JAVA=java; fi
+fi
+# The image's startup cache: an AOT cache on JDK 25 (JEP 483/514), a class data sharing archive on older JDKs.
+if "$JAVA" -XX:AOTMode=off -version > /dev/null 2>&1; then
+  CACHE_TRAIN="-XX:AOTCacheOutput"; CACHE_USE="-XX:AOTCache"
+else
+  CACHE_TRAIN="-XX:ArchiveClassesAtExit"; CACHE_USE="-XX:SharedArchiveFile"
+fi
 
 # The container's flags under the chart's 512Mi limit: MaxRAM stands in for the cgroup limit (heap 75 % of it), and
 # SerialGC is what the JVM picks by itself in a pod that small (under 1792 MB it is not a "server-class machine");
@@ -92,7 +105,7 @@ start_gateway() { # jar [extra JVM flags] [port, 18080]: sets GATEWAY_PID and ST
   GATEWAY_CLIENTS_0_REQUESTS_PER_SECOND=${CLIENT_RPS:-10000000} GATEWAY_CLIENTS_0_MAX_ORDER_QUANTITY=5000 \
   GATEWAY_RESILIENCE_ACCOUNT_RATE_LIMIT=${ACCOUNT_RPS:-10000000} GATEWAY_BANDWIDTH_MAX_CONNECTIONS=256 \
   GATEWAY_RESILIENCE_BULKHEAD_MAX_CONCURRENT=${BULKHEAD:-256} \
-  java $JVM_FLAGS ${2:-} -jar "$1" ${GATEWAY_ARGS:-} > "$WORK/gateway-$port.log" 2>&1 &
+  "$JAVA" $JVM_FLAGS ${2:-} -jar "$1" ${GATEWAY_ARGS:-} > "$WORK/gateway-$port.log" 2>&1 &
   GATEWAY_PID=$!; PIDS+=($GATEWAY_PID)
   await_answer "http://127.0.0.1:$port/actuator/health/readiness" "$GATEWAY_PID" "$WORK/gateway-$port.log"
   STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))

@@ -21,22 +21,23 @@ start_upstream
 
 GW_SMALL_CHECK="http://127.0.0.1:18080/api/v1/accounts/bench/available-numbers?areaCode=919&quantity=3"
 GW_BIG_CHECK="http://127.0.0.1:18080/api/v1/accounts/big/available-numbers?areaCode=919&quantity=5000&details=true"
-echo "== 5. startup and memory at rest: packaged and extracted jar, each with and without class data sharing"
-train_class_archive() { # jar archive: a training run that stops after the context refresh, as the image's build does
-  java $JVM_FLAGS -XX:ArchiveClassesAtExit="$2" -Dspring.context.exit=onRefresh -jar "$1" > "$2.log" 2>&1 || true
+echo "== 5. startup and memory at rest on $("$JAVA" -version 2>&1 | head -1): packaged and extracted jar, each with and without the trained cache"
+train_class_archive() { # jar cache: a training run that stops after the context refresh, as the image's build does
+  "$JAVA" $JVM_FLAGS $CACHE_TRAIN="$2" -Dspring.context.exit=onRefresh -jar "$1" > "$2.log" 2>&1 || true
 }
 start_gateway "$GATEWAY_JAR"
 STARTUP_FAT=$STARTUP_MS; RSS_REST_FAT=$(rss_mb $GATEWAY_PID); stop $GATEWAY_PID
 # for classes of nested jars JDK 17 uses the archive only after Boot's class loader has found and read the bytes
 train_class_archive "$GATEWAY_JAR" "$WORK/packaged.jsa"
-start_gateway "$GATEWAY_JAR" "-XX:SharedArchiveFile=$WORK/packaged.jsa"
+start_gateway "$GATEWAY_JAR" "$CACHE_USE=$WORK/packaged.jsa"
 STARTUP_FAT_CDS=$STARTUP_MS; RSS_REST_FAT_CDS=$(rss_mb $GATEWAY_PID); stop $GATEWAY_PID
 train_class_archive "$APP_JAR" "$WORK/app.jsa"
-start_gateway "$APP_JAR" "-XX:SharedArchiveFile=$WORK/app.jsa"
+start_gateway "$APP_JAR" "$CACHE_USE=$WORK/app.jsa"
 STARTUP_CDS=$STARTUP_MS; RSS_REST_CDS=$(rss_mb $GATEWAY_PID); stop $GATEWAY_PID
 start_gateway "$APP_JAR"   # the load scenarios run on this one
 STARTUP_PLAIN=$STARTUP_MS; RSS_REST=$(rss_mb $GATEWAY_PID)
-java -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & SCG_PID=$!; PIDS+=($SCG_PID)
+# the same JVM and flags as the gateway: a peer judged on equal terms
+"$JAVA" $JVM_FLAGS -jar "$SCG_JAR" > "$WORK/scg.log" 2>&1 & SCG_PID=$!; PIDS+=($SCG_PID)
 await_answer http://127.0.0.1:18083/api/accounts/bench/availableNumbers $SCG_PID "$WORK/scg.log"
 for url in "$GW_SMALL_CHECK" "$GW_BIG_CHECK"; do
   curl -sf -o /dev/null -H "X-API-Key: $KEY" "$url" || { echo "the gateway does not answer $url" >&2; exit 1; }
@@ -61,7 +62,7 @@ run_wrk direct 2 64 "http://127.0.0.1:18081$SMALL_PATH"
 run_wrk nginx_proxy 2 64 "http://127.0.0.1:18082$SMALL_PATH"
 run_wrk scg 2 64 "http://127.0.0.1:18083$SMALL_PATH" $SCG_PID
 if [ -n "${FLOOR:-}" ]; then # with the gateway's JVM flags; stopped before the gateway's turn
-  java $JVM_FLAGS -jar "$FLOOR_JAR" > "$WORK/floor.log" 2>&1 & FLOOR_PID=$!; PIDS+=($FLOOR_PID)
+  "$JAVA" $JVM_FLAGS -jar "$FLOOR_JAR" > "$WORK/floor.log" 2>&1 & FLOOR_PID=$!; PIDS+=($FLOOR_PID)
   FLOOR_SMALL="http://127.0.0.1:18085${GW_SMALL#*18080}"   # the gateway's search URL on the floor's port
   await_answer "$FLOOR_SMALL" $FLOOR_PID "$WORK/floor.log"
   run_wrk floor 2 64 "$FLOOR_SMALL" $FLOOR_PID

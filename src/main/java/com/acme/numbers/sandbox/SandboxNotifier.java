@@ -23,7 +23,8 @@ import com.acme.numbers.sandbox.xml.XmlNode;
  * Sends Bandwidth's {@code Notification} when a sandbox order or disconnect finishes, to every live subscription of
  * its order type, exactly as Bandwidth does: first without credentials, then, only after a 401 that carries
  * {@code WWW-Authenticate}, once more with the subscription's Basic login; never again after that, whatever the
- * answer. The fault {@code dropNotifications} sends none.
+ * answer. The fault {@code dropNotifications} sends none. Its tick loop is its own, not the events room's
+ * {@code Sweeping}: the sandbox shares no class with the gateway it stands in for.
  */
 final class SandboxNotifier implements SmartLifecycle {
 

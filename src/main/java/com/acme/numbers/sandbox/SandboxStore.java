@@ -17,8 +17,8 @@ import com.acme.numbers.sandbox.xml.SandboxError;
 /**
  * The sandbox's state: which numbers are free, held, ordered, in service or aging, and every order and
  * disconnect. All changes happen under one lock, so two orders for the same number can never both win. Orders
- * finish lazily: whatever is due is settled before any read or write. Bounded: the oldest orders are forgotten
- * past {@code maxOrders}.
+ * finish lazily: whatever is due is settled before any read or write (or a notifier's tick), and what settled is
+ * handed to the notifier once. Bounded: the oldest orders are forgotten past {@code maxOrders}.
  * <p>
  * Over 200 lines because every change to that state happens under its one lock: a class per resource would have
  * to share the lock and the settling, and two orders for one number could then both win.

@@ -4,23 +4,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.data.domain.Range;
-import org.springframework.data.redis.RedisSystemException;
-import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.RecordId;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import com.acme.numbers.events.EventOutbox;
-import com.acme.numbers.events.EventType;
 import com.acme.numbers.events.LedgerEntry;
 import com.acme.numbers.events.LedgerKey;
 import com.acme.numbers.events.OrderEvent;
@@ -29,13 +19,11 @@ import com.acme.numbers.ordering.model.OrderStatus;
 
 /**
  * The ledger in Redis, shared by every replica and kept across restarts: a hash per entry, a sorted set of polls by
- * due time, one per account for listing, and the outbox as a stream read by one consumer group (each event taken by
- * one replica; one taken by a replica that stopped is claimed by another after {@code redeliverAfter}). A status
- * change and its event are written by one script, so no replica can record a change without its event.
+ * due time, and one per account for listing. A status change and its event are written by one script (the event
+ * onto the outbox's stream, {@link RedisEventOutbox}), so no replica can record a change without its event.
  */
-public final class RedisOrderLedger implements OrderLedger, EventOutbox {
+public final class RedisOrderLedger implements OrderLedger {
 
-    private static final String GROUP = "webhooks";
     private static final int KEPT_PER_ACCOUNT = 10_000;
 
     private static final RedisScript<Long> ADD = RedisScript.of("""
@@ -76,17 +64,14 @@ public final class RedisOrderLedger implements OrderLedger, EventOutbox {
     private final String stream;
     private final Duration retention;
     private final Duration timeout;
-    private final Map<String, RecordId> taken = new ConcurrentHashMap<>();
-    private volatile Mono<String> group;
 
     public RedisOrderLedger(ReactiveStringRedisTemplate redis, String prefix, Duration retention, Duration timeout) {
         this.redis = redis;
         this.prefix = prefix + "ledger:";
         this.due = new RedisDueQueue(redis, this.prefix + "due");
-        this.stream = prefix + "events";
+        this.stream = RedisEventOutbox.streamKey(prefix);
         this.retention = retention;
         this.timeout = timeout;
-        this.group = createGroup();
     }
 
     @Override
@@ -141,53 +126,6 @@ public final class RedisOrderLedger implements OrderLedger, EventOutbox {
         return due.claim(now, max, lease).map(LedgerKey::decode)
                 .concatMap(key -> find(key).switchIfEmpty(abandon(key).then(Mono.empty())))
                 .timeout(timeout);
-    }
-
-    @Override
-    public Flux<OrderEvent> take(String consumer, int max, Duration redeliverAfter) {
-        Consumer me = Consumer.from(GROUP, consumer);
-        Flux<MapRecord<String, Object, Object>> stale = redis.opsForStream().pending(stream, GROUP,
-                        Range.unbounded(), max)
-                .flatMapMany(pending -> {
-                    RecordId[] ids = pending.stream()
-                            .filter(p -> p.getElapsedTimeSinceLastDelivery().compareTo(redeliverAfter) > 0)
-                            .map(p -> p.getId()).toArray(RecordId[]::new);
-                    return ids.length == 0 ? Flux.empty()
-                            : redis.opsForStream().claim(stream, GROUP, consumer, redeliverAfter, ids);
-                });
-        Flux<MapRecord<String, Object, Object>> fresh = redis.opsForStream().read(me,
-                StreamReadOptions.empty().count(max), StreamOffset.create(stream, ReadOffset.lastConsumed()));
-        return group.thenMany(Flux.concat(stale, fresh))
-                .map(this::event)
-                .timeout(timeout);
-    }
-
-    @Override
-    public Mono<Void> acknowledge(String eventId) {
-        RecordId record = taken.remove(eventId);
-        if (record == null) {
-            return Mono.empty();
-        }
-        return redis.opsForStream().acknowledge(stream, GROUP, record)
-                .then(redis.opsForStream().delete(stream, record)).then().timeout(timeout);
-    }
-
-    private OrderEvent event(MapRecord<String, Object, Object> record) {
-        Map<Object, Object> fields = record.getValue();
-        String id = (String) fields.get("id");
-        taken.put(id, record.getId());
-        return new OrderEvent(id, EventType.named((String) fields.get("type")).orElseThrow(),
-                LedgerKey.decode((String) fields.get("key")),
-                Instant.ofEpochMilli(Long.parseLong((String) fields.get("ts"))), (String) fields.get("data"));
-    }
-
-    /** The group is made once (with the stream); "already exists" from another replica is just as good. */
-    private Mono<String> createGroup() {
-        return redis.opsForStream().createGroup(stream, ReadOffset.from("0"), GROUP)
-                .onErrorResume(RedisSystemException.class, exists -> Mono.just("OK"))
-                .onErrorResume(ex -> String.valueOf(ex.getMessage()).contains("BUSYGROUP") ? Mono.just("OK")
-                        : Mono.error(ex))
-                .cache(ok -> Duration.ofDays(3650), ex -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     private String entryKey(LedgerKey key) {

@@ -1,15 +1,8 @@
 package com.acme.numbers.state;
 
-import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -17,18 +10,15 @@ import org.springframework.data.redis.core.script.RedisScript;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import com.acme.numbers.events.EventType;
-import com.acme.numbers.events.LedgerKey;
-import com.acme.numbers.events.OrderEvent;
 import com.acme.numbers.events.webhooks.Delivery;
-import com.acme.numbers.events.webhooks.SigningSecret;
 import com.acme.numbers.events.webhooks.Webhook;
 import com.acme.numbers.events.webhooks.WebhookStore;
 
 /**
  * Subscriptions and deliveries in Redis, so every replica sends, lists and retries the same ones: a hash of
  * subscriptions per account; a string per delivery (kept for {@code retention}), a sorted set of each
- * subscription's recent deliveries, and one of due attempts that replicas claim from.
+ * subscription's recent deliveries, and one of due attempts that replicas claim from. Their text form:
+ * {@link WebhookRecords}.
  */
 public final class RedisWebhookStore implements WebhookStore {
 
@@ -72,20 +62,20 @@ public final class RedisWebhookStore implements WebhookStore {
 
     @Override
     public Mono<Void> save(Webhook webhook) {
-        return redis.<String, String>opsForHash().put(accountKey(webhook.accountId()), webhook.id(), encode(webhook))
+        return redis.<String, String>opsForHash().put(accountKey(webhook.accountId()), webhook.id(), WebhookRecords.encode(webhook))
                 .then().timeout(timeout);
     }
 
     @Override
     public Mono<Webhook> find(String accountId, String webhookId) {
         return redis.<String, String>opsForHash().get(accountKey(accountId), webhookId)
-                .map(text -> decode(accountId, webhookId, text)).timeout(timeout);
+                .map(text -> WebhookRecords.decode(accountId, webhookId, text)).timeout(timeout);
     }
 
     @Override
     public Flux<Webhook> list(String accountId) {
         return redis.<String, String>opsForHash().entries(accountKey(accountId))
-                .map(e -> decode(accountId, e.getKey(), e.getValue())).timeout(timeout);
+                .map(e -> WebhookRecords.decode(accountId, e.getKey(), e.getValue())).timeout(timeout);
     }
 
     @Override
@@ -97,7 +87,7 @@ public final class RedisWebhookStore implements WebhookStore {
     @Override
     public Mono<Boolean> add(Delivery delivery) {
         return redis.execute(ADD, List.of(deliveryKey(delivery.id()), listKey(delivery.webhookId()), due.key()),
-                List.of(encode(delivery), Long.toString(retention.toMillis()),
+                List.of(WebhookRecords.encode(delivery), Long.toString(retention.toMillis()),
                         Long.toString(delivery.event().timestamp().toEpochMilli()), delivery.id(),
                         Integer.toString(kept), Long.toString(delivery.nextAttemptAt().toEpochMilli())))
                 .next().map(added -> added == 1).timeout(timeout);
@@ -108,12 +98,12 @@ public final class RedisWebhookStore implements WebhookStore {
         String next = delivery.status() == Delivery.Status.PENDING
                 ? Long.toString(delivery.nextAttemptAt().toEpochMilli()) : "";
         return redis.execute(UPDATE, List.of(deliveryKey(delivery.id()), due.key()),
-                List.of(encode(delivery), next, delivery.id())).then().timeout(timeout);
+                List.of(WebhookRecords.encode(delivery), next, delivery.id())).then().timeout(timeout);
     }
 
     @Override
     public Mono<Delivery> delivery(String webhookId, String deliveryId) {
-        return redis.opsForValue().get(deliveryKey(deliveryId)).map(RedisWebhookStore::decodeDelivery)
+        return redis.opsForValue().get(deliveryKey(deliveryId)).map(WebhookRecords::decodeDelivery)
                 .filter(d -> d.webhookId().equals(webhookId)).timeout(timeout);
     }
 
@@ -121,7 +111,7 @@ public final class RedisWebhookStore implements WebhookStore {
     public Flux<Delivery> deliveries(String webhookId, int limit) {
         return redis.opsForZSet().reverseRange(listKey(webhookId), Range.closed(0L, (long) limit - 1))
                 .concatMap(id -> redis.opsForValue().get(deliveryKey(id)))
-                .map(RedisWebhookStore::decodeDelivery).timeout(timeout);
+                .map(WebhookRecords::decodeDelivery).timeout(timeout);
     }
 
     @Override
@@ -129,7 +119,7 @@ public final class RedisWebhookStore implements WebhookStore {
         return due.claim(now, max, lease)
                 .concatMap(id -> redis.opsForValue().get(deliveryKey(id))
                         .switchIfEmpty(redis.opsForZSet().remove(due.key(), id).then(Mono.empty())))
-                .map(RedisWebhookStore::decodeDelivery).timeout(timeout);
+                .map(WebhookRecords::decodeDelivery).timeout(timeout);
     }
 
     private String accountKey(String accountId) {
@@ -142,63 +132,5 @@ public final class RedisWebhookStore implements WebhookStore {
 
     private String deliveryKey(String deliveryId) {
         return prefix + "delivery:" + deliveryId;
-    }
-
-    /** One line for the subscription, one per secret (newest first). */
-    static String encode(Webhook w) {
-        StringBuilder text = new StringBuilder().append(w.url()).append('\t').append(escape(w.description()))
-                .append('\t').append(w.createdAt().toEpochMilli()).append('\t')
-                .append(w.events().stream().map(EventType::wireName).sorted().collect(Collectors.joining(",")));
-        for (SigningSecret secret : w.secrets()) {
-            text.append('\n').append(secret.value()).append('\t')
-                    .append(secret.retiresAt() == null ? "" : Long.toString(secret.retiresAt().toEpochMilli()));
-        }
-        return text.toString();
-    }
-
-    static Webhook decode(String accountId, String id, String text) {
-        String[] lines = text.split("\n");
-        String[] head = lines[0].split("\t", -1);
-        List<SigningSecret> secrets = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] s = lines[i].split("\t", -1);
-            secrets.add(new SigningSecret(s[0], s[1].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(s[1]))));
-        }
-        return new Webhook(id, accountId, URI.create(head[0]), Arrays.stream(head[3].split(","))
-                .map(name -> EventType.named(name).orElseThrow()).collect(Collectors.toSet()), unescape(head[1]),
-                Instant.ofEpochMilli(Long.parseLong(head[2])), secrets);
-    }
-
-    /** Tab-separated fields; the event's data (JSON, which never holds a raw tab) last. */
-    static String encode(Delivery d) {
-        OrderEvent e = d.event();
-        return String.join("\t", d.id(), d.webhookId(), d.status().name(), Integer.toString(d.attempts()),
-                d.responseCode() == null ? "" : d.responseCode().toString(), escape(d.error()),
-                millis(d.lastAttemptAt()), millis(d.nextAttemptAt()), e.id(), e.type().wireName(), e.key().encoded(),
-                millis(e.timestamp()), e.data());
-    }
-
-    static Delivery decodeDelivery(String text) {
-        String[] f = text.split("\t", 13);
-        OrderEvent event = new OrderEvent(f[8], EventType.named(f[9]).orElseThrow(), LedgerKey.decode(f[10]),
-                instant(f[11]), f[12]);
-        return new Delivery(f[0], f[1], event, Delivery.Status.valueOf(f[2]), Integer.parseInt(f[3]),
-                f[4].isEmpty() ? null : Integer.valueOf(f[4]), unescape(f[5]), instant(f[6]), instant(f[7]));
-    }
-
-    private static String millis(Instant at) {
-        return at == null ? "" : Long.toString(at.toEpochMilli());
-    }
-
-    private static Instant instant(String millis) {
-        return millis.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(millis));
-    }
-
-    private static String escape(String text) {
-        return text == null ? "" : URLEncoder.encode(text, StandardCharsets.UTF_8);
-    }
-
-    private static String unescape(String text) {
-        return text.isEmpty() ? null : URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 }

@@ -40,6 +40,11 @@ class StateConfiguration {
         return new RedisOrderLedger(redis, state.keyPrefix(), events.followFor().plusDays(7), state.timeout());
     }
 
+    @Bean
+    RedisEventOutbox eventOutbox(ReactiveStringRedisTemplate redis, StateProperties state) {
+        return new RedisEventOutbox(redis, state.keyPrefix(), state.timeout());
+    }
+
     /** Deliveries are kept a week: beyond the day of retries, for GET …/deliveries and a manual retry. */
     @Bean
     RedisWebhookStore webhookStore(ReactiveStringRedisTemplate redis, StateProperties state,

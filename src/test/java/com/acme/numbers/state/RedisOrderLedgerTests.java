@@ -10,13 +10,14 @@ import com.acme.numbers.events.OrderLedger;
 import com.acme.numbers.events.OrderLedgerContract;
 import com.acme.numbers.support.RedisServer;
 
-/** The ledger contract against a real redis-server: scripts, sorted sets and the stream's consumer group. */
+/** The ledger contract against a real redis-server: scripts, sorted sets, and the outbox stream's consumer group. */
 class RedisOrderLedgerTests extends OrderLedgerContract {
 
     private static final RedisServer REDIS = RedisServer.started();
     private static final ReactiveStringRedisTemplate redis = REDIS.template();
     private static final RedisOrderLedger LEDGER = new RedisOrderLedger(redis, "test:", Duration.ofDays(1),
             Duration.ofSeconds(2));
+    private static final RedisEventOutbox OUTBOX = new RedisEventOutbox(redis, "test:", Duration.ofSeconds(2));
 
     @AfterAll
     static void stop() {
@@ -30,6 +31,6 @@ class RedisOrderLedgerTests extends OrderLedgerContract {
 
     @Override
     protected EventOutbox outbox() {
-        return LEDGER;
+        return OUTBOX;
     }
 }

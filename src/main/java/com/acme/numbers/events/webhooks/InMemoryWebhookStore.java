@@ -21,7 +21,11 @@ public final class InMemoryWebhookStore implements WebhookStore {
 
     private final Map<String, Webhook> webhooks = new LinkedHashMap<>();
     private final Map<String, Map<String, Delivery>> deliveries = new HashMap<>();
-    private final Map<String, Instant> due = new LinkedHashMap<>();
+    /** When each pending delivery is due, and whose it is, so a claim finds it without a search. */
+    private record Due(String webhookId, Instant at) {
+    }
+
+    private final Map<String, Due> due = new LinkedHashMap<>();
     private final int kept;
 
     public InMemoryWebhookStore(int kept) {
@@ -84,7 +88,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
                     return Mono.just(false);
                 }
                 mine.put(delivery.id(), delivery);
-                due.put(delivery.id(), delivery.nextAttemptAt());
+                due.put(delivery.id(), new Due(delivery.webhookId(), delivery.nextAttemptAt()));
                 return Mono.just(true);
             }
         });
@@ -98,7 +102,7 @@ public final class InMemoryWebhookStore implements WebhookStore {
                 if (mine != null && mine.containsKey(delivery.id())) {
                     mine.put(delivery.id(), delivery);
                     if (delivery.status() == Delivery.Status.PENDING) {
-                        due.put(delivery.id(), delivery.nextAttemptAt());
+                        due.put(delivery.id(), new Due(delivery.webhookId(), delivery.nextAttemptAt()));
                     }
                     else {
                         due.remove(delivery.id());
@@ -136,14 +140,13 @@ public final class InMemoryWebhookStore implements WebhookStore {
         return Flux.defer(() -> {
             synchronized (this) {
                 List<Delivery> claimed = new ArrayList<>();
-                for (Map.Entry<String, Instant> e : due.entrySet()) {
-                    if (claimed.size() < max && !e.getValue().isAfter(now)) {
-                        deliveries.values().stream().map(m -> m.get(e.getKey())).filter(d -> d != null).findFirst()
-                                .ifPresent(claimed::add);
+                for (Map.Entry<String, Due> e : due.entrySet()) {
+                    if (claimed.size() < max && !e.getValue().at().isAfter(now)) {
+                        claimed.add(deliveries.get(e.getValue().webhookId()).get(e.getKey()));
                     }
                 }
                 claimed.sort(Comparator.comparing(Delivery::nextAttemptAt));
-                claimed.forEach(d -> due.put(d.id(), now.plus(lease)));
+                claimed.forEach(d -> due.put(d.id(), new Due(d.webhookId(), now.plus(lease))));
                 return Flux.fromIterable(claimed);
             }
         });

@@ -149,6 +149,9 @@ final class BandwidthAdapter implements NumberInventory, NumberOrdering {
     }
 
     private void rejectErrors(String body) {
+        if (!EnvelopeXml.mayCarryError(body)) {
+            return;
+        }
         EnvelopeXml envelope = BandwidthXml.readOptional(body, EnvelopeXml.class);
         ErrorXml error = envelope == null ? null : envelope.firstError();
         if (error != null) {

@@ -12,9 +12,9 @@ final class CriteriaRules {
     /** FieldChecks the format of every key present; {@code prefix} is prepended to field names. */
     static void checkFormats(SearchCriteria c, String prefix, FieldChecks checks) {
         for (SearchKey key : SearchKey.values()) {
-            if (!key.isFlag()) {
-                checks.pattern(prefix + key.apiName(), (String) key.valueIn(c), key.format(),
-                        "must be " + key.description());
+            // a search names one or two of the keys: the field name and message are built only for those
+            if (!key.isFlag() && key.valueIn(c) instanceof String value) {
+                checks.pattern(prefix + key.apiName(), value, key.format(), "must be " + key.description());
             }
         }
         checks.requires(prefix + "rateCenter", c.rateCenter(), prefix + "state", c.state());

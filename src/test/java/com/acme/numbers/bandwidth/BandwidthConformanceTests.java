@@ -47,6 +47,24 @@ class BandwidthConformanceTests {
         }
     }
 
+    /** The adapter parses an envelope only when its text may hold a carrier: no real error may slip past that. */
+    @Test
+    void everyRealErrorIsSeenByTheCheapPreCheck() throws IOException {
+        Path dir = Fixtures.sharedBandwidthXml();
+        int errors = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".xml")).sorted().toList()) {
+                String body = Files.readString(file);
+                if (BandwidthXml.read(body, EnvelopeXml.class).firstError() != null) {
+                    errors++;
+                    assertThat(EnvelopeXml.mayCarryError(body)).as(file.getFileName().toString()).isTrue();
+                }
+            }
+        }
+        assertThat(errors).as("real error answers among the samples").isGreaterThanOrEqualTo(4);
+        assertThat(EnvelopeXml.mayCarryError(readShared("search-result-basic.xml"))).isFalse();
+    }
+
     @Test
     void searchResults() {
         SearchResult basic = BandwidthMapper.searchResult(

@@ -20,6 +20,15 @@ public record EnvelopeXml(
             @JsonProperty("Description") String description) {
     }
 
+    /**
+     * Whether a body may hold one of the error carriers: {@code false} when no element name could be one, which is
+     * every successful answer, so those are not parsed a second time just to find no error. An element's name is
+     * never escaped in XML, so a carrier's name always appears as is in the text.
+     */
+    public static boolean mayCarryError(String body) {
+        return body != null && (body.contains("Error") || body.contains("ResponseStatus"));
+    }
+
     /** The first error this body carries, or null when it carries none. */
     public ErrorXml firstError() {
         if (error != null) {

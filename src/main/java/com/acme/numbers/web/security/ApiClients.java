@@ -10,6 +10,9 @@ import java.util.Optional;
 /** Looks callers up by the SHA-256 of their API key, so the keys themselves are never stored or configured. */
 public final class ApiClients {
 
+    private static final MessageDigest SHA_256 = lookUp();
+    private static final HexFormat HEX = HexFormat.of();
+
     private final Map<String, ApiClient> byKeyHash;
 
     public ApiClients(Map<String, ApiClient> byKeyHash) {
@@ -31,12 +34,29 @@ public final class ApiClients {
 
     /** Lower-case hex SHA-256 of the parts, hashed one after the other. */
     public static String sha256(byte[]... parts) {
+        MessageDigest digest = newDigest();
+        for (byte[] part : parts) {
+            digest.update(part);
+        }
+        return HEX.formatHex(digest.digest());
+    }
+
+    /**
+     * A copy of one digest made at start: every request hashes its caller's key, and looking the algorithm up in
+     * the security providers each time (their list, the algorithm constraints) cost more than the hash itself.
+     */
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (byte[] part : parts) {
-                digest.update(part);
-            }
-            return HexFormat.of().formatHex(digest.digest());
+            return (MessageDigest) SHA_256.clone();
+        }
+        catch (CloneNotSupportedException ex) {
+            return lookUp();
+        }
+    }
+
+    private static MessageDigest lookUp() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         }
         catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", ex);

@@ -111,7 +111,7 @@ public class ApiKeyFilter extends NamedWebFilter {
 
     /** Webhooks carry where the account's events go and deliveries' contents: reading them is managing them. */
     private static boolean managesWebhooks(String path) {
-        return WEBHOOKS.matcher(path).matches();
+        return path.contains("/webhooks") && WEBHOOKS.matcher(path).matches();
     }
 
     /** The account of {@code /api/v1/accounts/{account}[/...]}, or null for any other path. */

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -25,6 +26,7 @@ import org.springframework.security.web.server.firewall.ServerExchangeRejectedHa
 import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import reactor.core.publisher.Mono;
@@ -99,8 +101,8 @@ public class SecurityConfiguration {
 
     /**
      * The strict firewall's exchange wraps the request in a new checking decorator on every {@code getRequest()},
-     * and one request asks dozens of times. One decorator does the same checks: it validates headers and query
-     * parameters each time they are read.
+     * and one request asks dozens of times. One decorator does the same checks: it validates headers each time
+     * they are read, and the query parameters once (see {@link QueryCheckedOnce}).
      */
     private static final class OneFirewalledRequest extends ServerWebExchangeDecorator {
 
@@ -108,12 +110,36 @@ public class SecurityConfiguration {
 
         OneFirewalledRequest(ServerWebExchange firewalled) {
             super(firewalled);
-            this.request = firewalled.getRequest();
+            this.request = new QueryCheckedOnce(firewalled.getRequest());
         }
 
         @Override
         public ServerHttpRequest getRequest() {
             return request;
+        }
+    }
+
+    /**
+     * The firewall checks every query parameter name and value on each {@code getQueryParams()}, and routing, the
+     * query rule, argument resolution and the controllers each ask. A request's query never changes, so the
+     * parameters that passed once are kept; a refused query is refused again on every read, as before.
+     */
+    private static final class QueryCheckedOnce extends ServerHttpRequestDecorator {
+
+        private MultiValueMap<String, String> checked;
+
+        QueryCheckedOnce(ServerHttpRequest firewalled) {
+            super(firewalled);
+        }
+
+        @Override
+        public MultiValueMap<String, String> getQueryParams() {
+            MultiValueMap<String, String> query = checked;
+            if (query == null) {
+                query = super.getQueryParams();
+                checked = query;
+            }
+            return query;
         }
     }
 

@@ -85,10 +85,10 @@ else
   CACHE_TRAIN="-XX:ArchiveClassesAtExit"; CACHE_USE="-XX:SharedArchiveFile"
 fi
 
-# The container's flags under the chart's 512Mi limit: MaxRAM stands in for the cgroup limit (heap 75 % of it), and
+# The container's flags under the chart's 512Mi limit: MaxRAM stands in for the cgroup limit (heap 50 % of it), and
 # SerialGC is what the JVM picks by itself in a pod that small (under 1792 MB it is not a "server-class machine");
 # outside a container it would pick G1 from the host's memory. -Xmn64m is the image's young generation (Dockerfile).
-JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=75 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${JAVA_EXTRA:-}"
+JVM_FLAGS="${JVM_FLAGS:--XX:MaxRAM=512m -XX:MaxRAMPercentage=50 -Xmn64m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError} ${JAVA_EXTRA:-}"
 start_gateway() { # jar [extra JVM flags] [port, 18080]: sets GATEWAY_PID and STARTUP_MS (launch to readiness)
   # Bandwidth is the recorded upstream on 18081 unless UPSTREAM_URL names another (steady.sh's 20 ms stub). The
   # gateway authenticates with OAuth2 client credentials, as Bandwidth requires from 2026-12-02: one token fetch, then

@@ -2,16 +2,23 @@ package com.acme.numbers.web.problem;
 
 import io.netty.channel.ChannelException;
 
-/**
- * Recognises Reactor Netty's request-body timeout ({@code gateway.server.body-timeout}): its exception type is not
- * public, so it is known by its simple name, a {@link ChannelException} subclass.
- */
+/** The request-body timeout ({@code gateway.server.body-timeout}), raised into the request by the HTTP server. */
 public final class BodyTimeouts {
 
     private BodyTimeouts() {
     }
 
     public static boolean isBodyTimeout(Throwable ex) {
-        return ex instanceof ChannelException && "RequestTimeoutException".equals(ex.getClass().getSimpleName());
+        return ex instanceof BodyTimeoutException;
+    }
+
+    /** A request whose body did not arrive in time: answered 408, and the connection is closed. */
+    public static final class BodyTimeoutException extends ChannelException {
+
+        private static final long serialVersionUID = 1L;
+
+        public BodyTimeoutException() {
+            super("The request body did not arrive in time");
+        }
     }
 }

@@ -64,15 +64,15 @@ class HttpServerConfiguration {
                     .description("Requests the HTTP codec could not read, answered with a problem before routing")
                     .tag("code", code.code()).register(meters));
         }
-        return server -> server.requestTimeout(limits.bodyTimeout()).maxConnections(limits.maxConnections())
+        return server -> server.maxConnections(limits.maxConnections())
                 .doOnChannelInit((observer, channel, remoteAddress) -> {
                     if (channel.pipeline().get(NettyPipeline.HttpTrafficHandler) != null) {
                         UndecodableRequestProblems problems = new UndecodableRequestProblems(json,
                                 code -> refused.get(code).increment());
                         channel.pipeline().addBefore(NettyPipeline.HttpTrafficHandler, UndecodableRequestProblems.NAME,
                                 problems);
-                        channel.pipeline().addBefore(UndecodableRequestProblems.NAME, RequestHeaderTimeout.NAME,
-                                new RequestHeaderTimeout(limits.headerTimeout(), idleTimeout,
+                        channel.pipeline().addBefore(UndecodableRequestProblems.NAME, RequestTimeouts.NAME,
+                                new RequestTimeouts(limits.headerTimeout(), idleTimeout, limits.bodyTimeout(),
                                         problems::refuseLateHeaders));
                     }
                 });

@@ -17,6 +17,9 @@ import com.acme.numbers.events.OrderEvent;
 import com.acme.numbers.events.OrderLedger;
 import com.acme.numbers.ordering.model.OrderStatus;
 
+import static com.acme.numbers.state.StoredText.nullIfEmpty;
+import static com.acme.numbers.state.StoredText.orEmpty;
+
 /**
  * The ledger in Redis, shared by every replica and kept across restarts: a hash per entry, a sorted set of polls by
  * due time, and one per account for listing. A status change and its event are written by one script (the event
@@ -141,14 +144,6 @@ public final class RedisOrderLedger implements OrderLedger {
                 nullIfEmpty(f.get("ikey")), OrderStatus.valueOf(f.get("status")),
                 Instant.ofEpochMilli(Long.parseLong(f.get("placed"))),
                 Instant.ofEpochMilli(Long.parseLong(f.get("updated"))), Integer.parseInt(f.get("polls")));
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String nullIfEmpty(String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 
 }

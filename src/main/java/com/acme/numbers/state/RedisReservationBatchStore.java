@@ -1,8 +1,6 @@
 package com.acme.numbers.state;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
@@ -12,6 +10,9 @@ import com.acme.numbers.ordering.ReservationBatchStore;
 import com.acme.numbers.ordering.model.PhoneNumber;
 import com.acme.numbers.ordering.model.ReservationBatch;
 import com.acme.numbers.ordering.model.ReservationBatch.Entry;
+
+import static com.acme.numbers.state.StoredText.nullIfEmpty;
+import static com.acme.numbers.state.StoredText.orEmpty;
 
 /**
  * Reservation batches in Redis, so any replica can read or release one: one string per batch, written whole (a
@@ -54,7 +55,7 @@ public final class RedisReservationBatchStore implements ReservationBatchStore {
         for (Entry e : batch.entries()) {
             text.append('\n').append(e.phoneNumber().e164()).append('\t').append(e.state()).append('\t')
                     .append(orEmpty(e.reservationId())).append('\t')
-                    .append(e.expiresAt() == null ? "" : Long.toString(e.expiresAt().toEpochMilli())).append('\t')
+                    .append(StoredText.millis(e.expiresAt())).append('\t')
                     .append(orEmpty(e.code())).append('\t').append(orEmpty(e.upstreamCode())).append('\t')
                     .append(e.retryable());
         }
@@ -62,24 +63,13 @@ public final class RedisReservationBatchStore implements ReservationBatchStore {
     }
 
     static ReservationBatch decode(String accountId, String batchId, String text) {
-        String[] lines = text.split("\n");
-        String[] head = lines[0].split("\t", -1);
-        List<Entry> entries = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] f = lines[i].split("\t", -1);
-            entries.add(new Entry(PhoneNumber.parse(f[0]), ReservationBatch.State.valueOf(f[1]), nullIfEmpty(f[2]),
-                    f[3].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(f[3])), nullIfEmpty(f[4]),
-                    nullIfEmpty(f[5]), Boolean.parseBoolean(f[6])));
-        }
+        List<String[]> lines = StoredText.lines(text);
+        String[] head = lines.get(0);
+        List<Entry> entries = lines.subList(1, lines.size()).stream()
+                .map(f -> new Entry(PhoneNumber.parse(f[0]), ReservationBatch.State.valueOf(f[1]), nullIfEmpty(f[2]),
+                        StoredText.instant(f[3]), nullIfEmpty(f[4]), nullIfEmpty(f[5]), Boolean.parseBoolean(f[6])))
+                .toList();
         return new ReservationBatch(batchId, accountId, ReservationBatch.Status.valueOf(head[0]),
-                Boolean.parseBoolean(head[1]), Instant.ofEpochMilli(Long.parseLong(head[2])), entries);
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
-    }
-
-    private static String nullIfEmpty(String value) {
-        return value.isEmpty() ? null : value;
+                Boolean.parseBoolean(head[1]), StoredText.instant(head[2]), entries);
     }
 }

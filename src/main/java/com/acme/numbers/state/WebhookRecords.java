@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -29,23 +27,19 @@ final class WebhookRecords {
                 .append('\t').append(w.createdAt().toEpochMilli()).append('\t')
                 .append(w.events().stream().map(EventType::wireName).sorted().collect(Collectors.joining(",")));
         for (SigningSecret secret : w.secrets()) {
-            text.append('\n').append(secret.value()).append('\t')
-                    .append(secret.retiresAt() == null ? "" : Long.toString(secret.retiresAt().toEpochMilli()));
+            text.append('\n').append(secret.value()).append('\t').append(StoredText.millis(secret.retiresAt()));
         }
         return text.toString();
     }
 
     static Webhook decode(String accountId, String id, String text) {
-        String[] lines = text.split("\n");
-        String[] head = lines[0].split("\t", -1);
-        List<SigningSecret> secrets = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            String[] s = lines[i].split("\t", -1);
-            secrets.add(new SigningSecret(s[0], s[1].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(s[1]))));
-        }
+        List<String[]> lines = StoredText.lines(text);
+        String[] head = lines.get(0);
+        List<SigningSecret> secrets = lines.subList(1, lines.size()).stream()
+                .map(s -> new SigningSecret(s[0], StoredText.instant(s[1]))).toList();
         return new Webhook(id, accountId, URI.create(head[0]), Arrays.stream(head[3].split(","))
                 .map(name -> EventType.named(name).orElseThrow()).collect(Collectors.toSet()), unescape(head[1]),
-                Instant.ofEpochMilli(Long.parseLong(head[2])), secrets);
+                StoredText.instant(head[2]), secrets);
     }
 
     /** Tab-separated fields; the event's data (JSON, which never holds a raw tab) last. */
@@ -53,24 +47,17 @@ final class WebhookRecords {
         OrderEvent e = d.event();
         return String.join("\t", d.id(), d.webhookId(), d.status().name(), Integer.toString(d.attempts()),
                 d.responseCode() == null ? "" : d.responseCode().toString(), escape(d.error()),
-                millis(d.lastAttemptAt()), millis(d.nextAttemptAt()), e.id(), e.type().wireName(), e.key().encoded(),
-                millis(e.timestamp()), e.data());
+                StoredText.millis(d.lastAttemptAt()), StoredText.millis(d.nextAttemptAt()), e.id(), e.type().wireName(), e.key().encoded(),
+                StoredText.millis(e.timestamp()), e.data());
     }
 
     static Delivery decodeDelivery(String text) {
         String[] f = text.split("\t", 13);
         OrderEvent event = new OrderEvent(f[8], EventType.named(f[9]).orElseThrow(), LedgerKey.decode(f[10]),
-                instant(f[11]), f[12]);
+                StoredText.instant(f[11]), f[12]);
         return new Delivery(f[0], f[1], event, Delivery.Status.valueOf(f[2]), Integer.parseInt(f[3]),
-                f[4].isEmpty() ? null : Integer.valueOf(f[4]), unescape(f[5]), instant(f[6]), instant(f[7]));
-    }
-
-    private static String millis(Instant at) {
-        return at == null ? "" : Long.toString(at.toEpochMilli());
-    }
-
-    private static Instant instant(String millis) {
-        return millis.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+                f[4].isEmpty() ? null : Integer.valueOf(f[4]), unescape(f[5]), StoredText.instant(f[6]),
+                StoredText.instant(f[7]));
     }
 
     private static String escape(String text) {
